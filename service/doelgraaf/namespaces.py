@@ -1,0 +1,51 @@
+"""The IRIs of the public vocabulary contract (see DESIGN.md) in one place."""
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SH, SKOS, XSD
+
+DG = Namespace("https://w3id.org/doelgraaf/def#")
+ID = Namespace("https://w3id.org/doelgraaf/id/")
+GRAPH = Namespace("https://w3id.org/doelgraaf/graph/")
+SDG = Namespace("http://metadata.un.org/sdg/")
+TIME = Namespace("http://www.w3.org/2006/time#")
+VANN = Namespace("http://purl.org/vocab/vann/")
+
+ONTOLOGY_IRI = URIRef("https://w3id.org/doelgraaf/def")
+
+
+def municipality_iri(cbs_code: str) -> URIRef:
+    return ID[f"gemeente/{cbs_code}"]
+
+
+def municipality_graph(cbs_code: str) -> URIRef:
+    return GRAPH[cbs_code]
+
+
+def taakveld_iri(code: str) -> URIRef:
+    return ID[f"taakveld/{code}"]
+
+
+def policy_indicator_iri(number: int | str) -> URIRef:
+    return ID[f"beleidsindicator/{number}"]
+
+
+def sdg_iri(number: int | str) -> URIRef:
+    return SDG[str(number)]
+
+
+PREFIXES = {
+    "dg": DG,
+    "id": ID,
+    "rdf": RDF,
+    "rdfs": RDFS,
+    "owl": OWL,
+    "xsd": XSD,
+    "skos": SKOS,
+    "dcterms": DCTERMS,
+    "org": ORG,
+    "foaf": FOAF,
+    "prov": PROV,
+    "time": TIME,
+    "sh": SH,
+    "vann": VANN,
+}

@@ -1,0 +1,17 @@
+"""Where the project's own files live.
+
+The package runs from a checkout (``pip install -e .``): ontology, shapes and data sit at the
+top of the repository, next to ``service/``, so that reusers find them without reading Python.
+"""
+
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+ONTOLOGY_DIR = PROJECT_ROOT / "ontology"
+ONTOLOGY_FILE = ONTOLOGY_DIR / "doelgraaf.ttl"
+VOCAB_DIR = ONTOLOGY_DIR / "vocab"
+SHAPES_DIR = PROJECT_ROOT / "shapes"
+DATA_DIR = PROJECT_ROOT / "data"
+REFERENCE_DIR = DATA_DIR / "reference"
+EXAMPLES_DIR = DATA_DIR / "examples"
+QUERIES_DIR = Path(__file__).resolve().parent / "queries"
