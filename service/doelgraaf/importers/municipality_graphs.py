@@ -1,0 +1,72 @@
+"""Sorting parsed quads into municipality graphs: which municipality each statement belongs to.
+
+The named graph https://w3id.org/doelgraaf/graph/<GM-code> says it; triples in the default
+graph (plain Turtle) belong to the municipality named on the command line or by the credential.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import pyoxigraph as ox
+from rdflib import Graph
+
+from doelgraaf.errors import UserError
+from doelgraaf.namespaces import GRAPH
+from doelgraaf.rdfconvert import to_rdflib
+
+CODE_PATTERN = re.compile(r"^GM[0-9]{4}$")
+
+
+def check_code(code: str) -> str:
+    if not CODE_PATTERN.match(code):
+        raise UserError(
+            f"'{code}' is geen CBS-gemeentecode; verwacht GM gevolgd door vier cijfers, zoals GM0629",
+            f"'{code}' is not a CBS municipality code; expected GM followed by four digits, such as GM0629",
+            where="--municipality",
+        )
+    return code
+
+
+def code_of_graph(graph_name: str, source: str) -> str:
+    prefix = str(GRAPH)
+    code = graph_name[len(prefix):] if graph_name.startswith(prefix) else ""
+    if not CODE_PATTERN.match(code):
+        raise UserError(
+            f"de graaf <{graph_name}> is geen gemeentegraaf ({prefix}GM0000)",
+            f"the graph <{graph_name}> is not a municipality graph ({prefix}GM0000)",
+            where=source,
+        )
+    return code
+
+
+def split_by_municipality(
+    documents: Iterable, municipalities: list[str] | None = None
+) -> dict[str | None, Graph]:
+    """Group the triples of parsed documents per municipality code.
+
+    Default-graph triples go to the single municipality named in `municipalities` (or to key
+    None when none is named). With several municipalities named, only their graphs are kept.
+    """
+    wanted = [check_code(c) for c in municipalities or []]
+    default_owner = wanted[0] if len(wanted) == 1 else None
+    groups: dict[str | None, Graph] = {}
+    for document in documents:
+        for quad in document.quads:
+            if isinstance(quad.graph_name, ox.DefaultGraph):
+                if len(wanted) > 1:
+                    raise UserError(
+                        "het bestand bevat triples buiten een benoemde graaf; noem dan precies één gemeente",
+                        "the file holds triples outside a named graph; name exactly one municipality then",
+                        where=document.source,
+                    )
+                key = default_owner
+            else:
+                key = code_of_graph(quad.graph_name.value, document.source)
+                if wanted and key not in wanted:
+                    continue
+            groups.setdefault(key, Graph()).add(
+                (to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object))
+            )
+    return groups

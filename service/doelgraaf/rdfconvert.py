@@ -1,0 +1,59 @@
+"""Conversion between pyoxigraph terms (parsing, the store) and rdflib terms (pyshacl, rdflib tools).
+
+pyoxigraph parses fast and reports exact positions; pyshacl and the serialisers work on rdflib.
+Both sides meet here and nowhere else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.term import Node
+
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+
+
+def to_rdflib(term) -> Node:
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        datatype = term.datatype.value
+        # A plain literal stays plain: an explicit xsd:string breaks sh:in and equality checks.
+        return Literal(term.value, datatype=None if datatype == XSD_STRING else URIRef(datatype))
+    raise TypeError(f"unsupported term {term!r}")
+
+
+def to_oxigraph(term: Node):
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype is not None and str(term.datatype) != RDF_LANGSTRING:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise TypeError(f"unsupported term {term!r}")
+
+
+def triples_to_graph(triples: Iterable, graph: Graph | None = None) -> Graph:
+    """Add pyoxigraph triples or quads (graph name ignored) to an rdflib Graph."""
+    graph = Graph() if graph is None else graph
+    add = graph.add
+    for t in triples:
+        add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))
+    return graph
+
+
+def graph_to_quads(graph: Graph, graph_name) -> list:
+    """The triples of an rdflib Graph as pyoxigraph quads in the named graph `graph_name`."""
+    name = ox.NamedNode(str(graph_name))
+    return [ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), name) for s, p, o in graph]

@@ -1,0 +1,47 @@
+"""The rule set: shapes, and the ontology and vocabularies the shapes need to see beside the data.
+
+Loaded once per process. Only the vocabularies that shapes refer to are mixed into the data
+graph (taakvelden for sh:class and year validity, policy indicators, economic categories,
+budget terms): the 342 municipalities and the SDGs would only make every validation slower.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import Graph
+
+from doelgraaf.paths import ONTOLOGY_FILE, SHAPES_DIR, VOCAB_DIR
+from doelgraaf.rdfconvert import triples_to_graph
+
+VALIDATION_VOCABULARIES = (
+    "taakvelden.ttl",
+    "beleidsindicatoren.ttl",
+    "economische-categorieen.ttl",
+    "begroting.ttl",
+    "rollen.ttl",
+)
+
+
+def _load(paths: list[Path]) -> Graph:
+    graph = Graph()
+    for path in paths:
+        triples_to_graph(ox.parse(path=str(path)), graph)
+    return graph
+
+
+def shape_files() -> list[Path]:
+    return sorted(SHAPES_DIR.glob("*.ttl"))
+
+
+@lru_cache(maxsize=1)
+def shapes_graph() -> Graph:
+    return _load(shape_files())
+
+
+@lru_cache(maxsize=1)
+def background_graph() -> Graph:
+    """Ontology plus the vocabularies the shapes check against."""
+    return _load([ONTOLOGY_FILE, *(VOCAB_DIR / name for name in VALIDATION_VOCABULARIES)])
