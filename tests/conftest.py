@@ -17,3 +17,61 @@ def run_cli(*args: str, input: bytes | None = None):
 
     exe = Path(sys.executable).with_name("doelgraaf")
     return subprocess.run([str(exe), *args], capture_output=True, input=input, cwd=ROOT, timeout=120)
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def oxigraph_server(tmp_path_factory):
+    """A real SPARQL 1.1 endpoint: the Oxigraph server from PyPI on loopback, for the remote back-end."""
+    import shutil
+    import subprocess
+    import time
+
+    import httpx
+
+    binary = shutil.which("oxigraph") or str(Path(sys.executable).with_name("oxigraph"))
+    if not Path(binary).exists():
+        pytest.skip("de oxigraph-server ontbreekt (pip install oxigraph) / the oxigraph server binary is absent")
+    port = _free_port()
+    location = tmp_path_factory.mktemp("oxigraph-server")
+    process = subprocess.Popen(
+        [binary, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            if httpx.get(url + "/query", params={"query": "ASK {}"}, timeout=1).status_code == 200:
+                break
+        except httpx.HTTPError:
+            pass
+        if process.poll() is not None or time.monotonic() > deadline:
+            process.kill()
+            raise RuntimeError(f"oxigraph server did not start: {process.stderr.read().decode()[:500]}")
+        time.sleep(0.1)
+    yield url
+    process.terminate()
+    process.wait(timeout=10)
+
+
+@pytest.fixture(params=["embedded", "remote"])
+def repository(request):
+    """An empty repository on each back-end; every test using it runs on both."""
+    from doelgraaf.store import open_repository
+
+    if request.param == "embedded":
+        repo = open_repository(memory=True)
+    else:
+        url = request.getfixturevalue("oxigraph_server")
+        repo = open_repository(endpoint=url)
+        repo._update("DROP ALL")
+    yield repo
+    repo.close()

@@ -1,0 +1,86 @@
+"""Embedded back-end: Oxigraph in this process, on disk (default) or in memory (tests)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from doelgraaf.store.repository import Repository, Solutions, StoreUnavailable, Table, check_no_blank_nodes
+from doelgraaf.store.sparql_text import delete_data, insert_data, with_values
+
+GRAPH_SIZES = "SELECT ?graph (COUNT(*) AS ?triples) WHERE { GRAPH ?graph { ?s ?p ?o } } GROUP BY ?graph"
+
+
+class EmbeddedRepository(Repository):
+    kind = "embedded"
+
+    def __init__(self, path: Path | None = None, read_only: bool = False):
+        self.path = path
+        try:
+            if path is None:
+                self.store = ox.Store()
+            elif read_only:
+                self.store = ox.Store.read_only(str(path))
+            else:
+                path.mkdir(parents=True, exist_ok=True)
+                self.store = ox.Store(str(path))
+        except OSError as exc:
+            raise StoreUnavailable(
+                f"kan de store in {path} niet openen ({exc}); draait er al een doelgraaf-proces op deze map? "
+                f"/ cannot open the store in {path} ({exc}); is another doelgraaf process using this directory?"
+            ) from None
+
+    def _query(self, query, bindings, table):
+        # VALUES rather than pyoxigraph's substitutions: those require every bound variable to be
+        # projected, and one binding mechanism keeps both back-ends answering identically.
+        return self.store.query(with_values(query, bindings, table))
+
+    def select(self, query, bindings=None, table=None, limit=None) -> Solutions:
+        result = self._query(query, bindings, table)
+        names = [v.value for v in result.variables]
+        rows = []
+        for solution in result:
+            if limit is not None and len(rows) >= limit:
+                break
+            rows.append(tuple(solution[i] for i in range(len(names))))
+        return Solutions(names, rows)
+
+    def construct(self, query, bindings=None, table=None) -> list[ox.Triple]:
+        return list(self._query(query, bindings, table))
+
+    def ask(self, query, bindings=None) -> bool:
+        return bool(self._query(query, bindings, None))
+
+    def graph_triples(self, graph: ox.NamedNode) -> list[ox.Triple]:
+        return [q.triple for q in self.store.quads_for_pattern(None, None, None, graph)]
+
+    def graph_sizes(self) -> dict[str, int]:
+        return {row["graph"].value: int(row["triples"].value) for row in self.store.query(GRAPH_SIZES)}
+
+    def replace_graphs(self, graphs: Mapping[ox.NamedNode, Iterable[ox.Triple]]) -> None:
+        operations = []
+        for graph, triples in graphs.items():
+            operations.append(f"DROP SILENT GRAPH {graph}")
+            operations.append(insert_data(graph, check_no_blank_nodes(triples)))
+        self.store.update(" ;\n".join(operations))
+
+    def modify_graph(self, graph: ox.NamedNode, delete: Iterable[ox.Triple], insert: Iterable[ox.Triple]) -> None:
+        self.store.update(
+            delete_data(graph, check_no_blank_nodes(delete)) + " ;\n" + insert_data(graph, check_no_blank_nodes(insert))
+        )
+
+    def bulk_load(self, path: Path, format: ox.RdfFormat, graph: ox.NamedNode) -> None:
+        self.store.bulk_load(path=str(path), format=format, to_graph=graph)
+
+    def backup(self, target: Path) -> None:
+        """Oxigraph's online backup: a consistent copy while the service keeps running."""
+        if self.path is None:
+            raise StoreUnavailable("een store in het geheugen heeft geen back-up / an in-memory store has no backup")
+        self.store.flush()
+        self.store.backup(str(target))
+
+    def close(self) -> None:
+        self.store.flush()
+        del self.store

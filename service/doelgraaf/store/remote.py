@@ -1,0 +1,119 @@
+"""Remote back-end: any SPARQL 1.1 Query + Update + Graph Store Protocol endpoint, over plain HTTP.
+
+Plain protocol requests (httpx) rather than rdflib's SPARQLUpdateStore: that store fails on
+updates naming their own graph and keeps failed updates queued (see DESIGN.md). Each write is
+one SPARQL Update request, which SPARQL 1.1 servers execute as one transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+import httpx
+import pyoxigraph as ox
+
+from doelgraaf.store.repository import Repository, Solutions, StoreUnavailable, Table, check_no_blank_nodes
+from doelgraaf.store.sparql_text import Term, delete_data, insert_data, with_values
+
+GRAPH_SIZES = "SELECT ?graph (COUNT(*) AS ?triples) WHERE { GRAPH ?graph { ?s ?p ?o } } GROUP BY ?graph"
+
+
+class RemoteRepository(Repository):
+    """`endpoint` is the query URL (…/query) or the server's base URL. Update and Graph Store URLs
+    default to the Oxigraph server layout beside it (…/update, …/store); give them for other servers."""
+
+    kind = "remote"
+
+    def __init__(self, endpoint: str, update_endpoint: str | None = None, graph_store: str | None = None, timeout: float = 60.0):
+        endpoint = endpoint.rstrip("/")
+        base = endpoint.removesuffix("/query")
+        self.query_url = base + "/query"
+        self.update_url = update_endpoint or base + "/update"
+        self.graph_store_url = graph_store or base + "/store"
+        self.client = httpx.Client(timeout=timeout)
+
+    def _post(self, url: str, **kwargs) -> httpx.Response:
+        try:
+            response = self.client.post(url, **kwargs)
+        except httpx.HTTPError as exc:
+            raise StoreUnavailable(
+                f"SPARQL-endpoint {url} niet bereikbaar ({exc}) / SPARQL endpoint {url} unreachable ({exc})"
+            ) from None
+        if response.status_code >= 400:
+            raise StoreUnavailable(
+                f"SPARQL-endpoint {url} gaf HTTP {response.status_code}: {response.text[:300]} "
+                f"/ SPARQL endpoint {url} answered HTTP {response.status_code}"
+            )
+        return response
+
+    def _query(self, query: str, accept: str) -> httpx.Response:
+        return self._post(
+            self.query_url,
+            content=query.encode("utf-8"),
+            headers={"Content-Type": "application/sparql-query", "Accept": accept},
+        )
+
+    def select(self, query, bindings=None, table=None, limit=None) -> Solutions:
+        response = self._query(with_values(query, bindings, table), "application/sparql-results+json")
+        result = ox.parse_query_results(response.content, format=ox.QueryResultsFormat.JSON)
+        names = [v.value for v in result.variables]
+        rows = []
+        for solution in result:
+            if limit is not None and len(rows) >= limit:
+                break
+            rows.append(tuple(solution[i] for i in range(len(names))))
+        return Solutions(names, rows)
+
+    def construct(self, query, bindings=None, table=None) -> list[ox.Triple]:
+        response = self._query(with_values(query, bindings, table), "application/n-triples")
+        return [q.triple for q in ox.parse(response.content, format=ox.RdfFormat.N_TRIPLES)]
+
+    def ask(self, query, bindings=None) -> bool:
+        response = self._query(with_values(query, bindings, None), "application/sparql-results+json")
+        return bool(ox.parse_query_results(response.content, format=ox.QueryResultsFormat.JSON))
+
+    def graph_triples(self, graph: ox.NamedNode) -> list[ox.Triple]:
+        try:
+            response = self.client.get(
+                self.graph_store_url, params={"graph": graph.value}, headers={"Accept": "application/n-triples"}
+            )
+        except httpx.HTTPError as exc:
+            raise StoreUnavailable(f"Graph Store {self.graph_store_url} niet bereikbaar / unreachable ({exc})") from None
+        if response.status_code == 404:
+            return []
+        if response.status_code >= 400:
+            raise StoreUnavailable(f"Graph Store gaf / answered HTTP {response.status_code}")
+        return [q.triple for q in ox.parse(response.content, format=ox.RdfFormat.N_TRIPLES)]
+
+    def graph_sizes(self) -> dict[str, int]:
+        solutions = self.select(GRAPH_SIZES)
+        return {row[0].value: int(row[1].value) for row in solutions.rows}
+
+    def _update(self, update: str) -> None:
+        self._post(self.update_url, content=update.encode("utf-8"), headers={"Content-Type": "application/sparql-update"})
+
+    def replace_graphs(self, graphs: Mapping[ox.NamedNode, Iterable[ox.Triple]]) -> None:
+        operations = []
+        for graph, triples in graphs.items():
+            operations.append(f"DROP SILENT GRAPH {graph}")
+            operations.append(insert_data(graph, check_no_blank_nodes(triples)))
+        self._update(" ;\n".join(operations))
+
+    def modify_graph(self, graph: ox.NamedNode, delete: Iterable[ox.Triple], insert: Iterable[ox.Triple]) -> None:
+        self._update(delete_data(graph, check_no_blank_nodes(delete)) + " ;\n" + insert_data(graph, check_no_blank_nodes(insert)))
+
+    def bulk_load(self, path: Path, format: ox.RdfFormat, graph: ox.NamedNode) -> None:
+        with open(path, "rb") as body:
+            try:
+                response = self.client.post(
+                    self.graph_store_url, params={"graph": graph.value}, content=body,
+                    headers={"Content-Type": format.media_type},
+                )
+            except httpx.HTTPError as exc:
+                raise StoreUnavailable(f"Graph Store {self.graph_store_url} niet bereikbaar / unreachable ({exc})") from None
+        if response.status_code >= 400:
+            raise StoreUnavailable(f"Graph Store gaf / answered HTTP {response.status_code}: {response.text[:300]}")
+
+    def close(self) -> None:
+        self.client.close()

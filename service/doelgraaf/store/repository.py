@@ -1,0 +1,93 @@
+"""The one interface to the triple store. Nothing above this package knows which back-end is in use.
+
+Terms are pyoxigraph terms on both back-ends. Queries come from .rq files (see doelgraaf.queries)
+with named variables; values are bound through `bindings` (one term per variable) or `table`
+(rows of terms, for batching over parents) and never pasted into the text by callers.
+Writes are all-or-nothing: each write method is one transaction.
+"""
+
+from __future__ import annotations
+
+import abc
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from doelgraaf.store.sparql_text import Term
+
+Table = tuple[Sequence[str], Sequence[Sequence[Term | None]]]
+
+
+@dataclass
+class Solutions:
+    """SELECT results: variable names and rows of terms (None where unbound)."""
+
+    variables: list[str]
+    rows: list[tuple]
+
+    def dicts(self) -> list[dict[str, object]]:
+        return [dict(zip(self.variables, row)) for row in self.rows]
+
+
+class StoreUnavailable(Exception):
+    """The store cannot be reached or opened; the message says what to do."""
+
+
+class Repository(abc.ABC):
+    """SPARQL over named graphs, with atomic writes."""
+
+    kind: str
+
+    # reading
+
+    @abc.abstractmethod
+    def select(self, query: str, bindings: Mapping[str, Term] | None = None, table: Table | None = None, limit: int | None = None) -> Solutions:
+        """Run a SELECT query; with `limit`, stop reading after that many rows."""
+
+    @abc.abstractmethod
+    def construct(self, query: str, bindings: Mapping[str, Term] | None = None, table: Table | None = None) -> list[ox.Triple]:
+        ...
+
+    @abc.abstractmethod
+    def ask(self, query: str, bindings: Mapping[str, Term] | None = None) -> bool:
+        ...
+
+    @abc.abstractmethod
+    def graph_triples(self, graph: ox.NamedNode) -> list[ox.Triple]:
+        """All triples of one named graph."""
+
+    @abc.abstractmethod
+    def graph_sizes(self) -> dict[str, int]:
+        """Triple count per named graph."""
+
+    # writing: each call is one transaction
+
+    @abc.abstractmethod
+    def replace_graphs(self, graphs: Mapping[ox.NamedNode, Iterable[ox.Triple]]) -> None:
+        """Replace the whole content of each graph, all graphs in one transaction."""
+
+    @abc.abstractmethod
+    def modify_graph(self, graph: ox.NamedNode, delete: Iterable[ox.Triple], insert: Iterable[ox.Triple]) -> None:
+        """Delete then insert triples in one graph, in one transaction."""
+
+    @abc.abstractmethod
+    def bulk_load(self, path: Path, format: ox.RdfFormat, graph: ox.NamedNode) -> None:
+        """Fast initial load of a large file (not transactional on the embedded store)."""
+
+    def close(self) -> None:
+        """Release the store."""
+
+    def status(self) -> dict[str, object]:
+        sizes = self.graph_sizes()
+        return {"backend": self.kind, "graphs": len(sizes), "triples": sum(sizes.values()), "graphSizes": sizes}
+
+
+def check_no_blank_nodes(triples: Iterable[ox.Triple]) -> list[ox.Triple]:
+    """Stored data has no blank nodes (importers skolemise them), so every node can be named in a query."""
+    result = list(triples)
+    for t in result:
+        if isinstance(t.subject, ox.BlankNode) or isinstance(t.object, ox.BlankNode):
+            raise ValueError("blank nodes must be skolemised before they are stored")
+    return result
