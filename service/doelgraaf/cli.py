@@ -76,6 +76,9 @@ def main(argv: list[str] | None = None) -> int:
     except UserError as error:
         print(f"doelgraaf: {error.message()}", file=sys.stderr)
         return EXIT_INPUT
+    except BrokenPipeError:  # output cut short by the reader (| head): not an error of ours
+        sys.stderr.close()
+        return EXIT_OK
 
 
 if __name__ == "__main__":

@@ -13,6 +13,16 @@ VANN = Namespace("http://purl.org/vocab/vann/")
 ONTOLOGY_IRI = URIRef("https://w3id.org/doelgraaf/def")
 
 
+ONTOLOGY_GRAPH = GRAPH["ontology"]
+SHAPES_GRAPH = GRAPH["shapes"]
+SKOLEM = Namespace("https://w3id.org/doelgraaf/.well-known/genid/")
+
+
+def vocabulary_graph(name: str) -> URIRef:
+    """The graph of one vocabulary file, e.g. vocabulary_graph("taakvelden")."""
+    return GRAPH[f"vocab/{name}"]
+
+
 def municipality_iri(cbs_code: str) -> URIRef:
     return ID[f"gemeente/{cbs_code}"]
 

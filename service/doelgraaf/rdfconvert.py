@@ -53,7 +53,21 @@ def triples_to_graph(triples: Iterable, graph: Graph | None = None) -> Graph:
     return graph
 
 
-def graph_to_quads(graph: Graph, graph_name) -> list:
-    """The triples of an rdflib Graph as pyoxigraph quads in the named graph `graph_name`."""
-    name = ox.NamedNode(str(graph_name))
-    return [ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), name) for s, p, o in graph]
+def to_triples(triples: Iterable) -> list[ox.Triple]:
+    """rdflib triples (a Graph or any iterable of them) as pyoxigraph triples."""
+    return [ox.Triple(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o)) for s, p, o in triples]
+
+
+def named_node(value: str, where: str) -> ox.NamedNode:
+    """An IRI given by a user, checked by pyoxigraph (no spaces, no '<>{}' ...) or a clear error."""
+    from doelgraaf.errors import UserError
+
+    try:
+        node = ox.NamedNode(value)
+    except ValueError as exc:
+        raise UserError(f"'{value[:200]}' is geen geldige IRI ({exc})", f"'{value[:200]}' is not a valid IRI ({exc})", where=where) from None
+    if not value.startswith(("http://", "https://", "urn:")):
+        raise UserError(
+            f"'{value[:200]}' is geen http(s)- of urn-IRI", f"'{value[:200]}' is not an http(s) or urn IRI", where=where
+        )
+    return node

@@ -87,7 +87,8 @@ class ValidationReport:
         for focus, results in by_focus.items():
             first = results[0]
             kind = first.focus_kinds.get(lang) or ""
-            lines.append(f"{kind} {first.focus_labels[lang]} <{focus}>".strip())
+            where = f" <{focus}>" if isinstance(focus, URIRef) else ""
+            lines.append(f"{kind} {first.focus_labels[lang]}{where}".strip())
             for result in results:
                 name = SEVERITY_NAMES[SH[result.severity]][1 if lang == "nl" else 2]
                 lines.append(f"  {name:<13} {result.message(lang)}")
@@ -114,10 +115,28 @@ def _localname(iri: str) -> str:
     return iri
 
 
-def label_of(node: Node, graphs: list[Graph], lang: str) -> str:
-    """A name for a node in `lang`, falling back nl -> en -> any -> the end of its IRI."""
+OF = {"nl": "van", "en": "of"}
+
+
+def label_of(node: Node, graphs: list[Graph], lang: str, via_referrer: bool = True) -> str:
+    """A name for a node in `lang`, falling back nl -> en -> any; an unnamed node is named by what
+    refers to it ("streefwaarde van 'Aantal woningen'"), else by the end of its IRI."""
     if isinstance(node, Literal):
         return str(node)
+    own = _own_label(node, graphs, lang)
+    if own is not None:
+        return own
+    if via_referrer:
+        for graph in graphs[:1]:
+            for subject, prop in graph.subject_predicates(node):
+                if _own_label(subject, graphs, lang) is not None:
+                    return f"{label_of(prop, graphs, lang, False)} {OF.get(lang, 'van')} '{label_of(subject, graphs, lang, False)}'"
+    if isinstance(node, BNode):
+        return {"nl": "(naamloos)", "en": "(unnamed)"}.get(lang, "(naamloos)")
+    return _localname(str(node))
+
+
+def _own_label(node: Node, graphs: list[Graph], lang: str) -> str | None:
     candidates: dict[str | None, str] = {}
     for graph in graphs:
         for prop in (RDFS.label, SKOS.prefLabel):
@@ -127,11 +146,7 @@ def label_of(node: Node, graphs: list[Graph], lang: str) -> str:
     for key in (lang, "nl", "en", None):
         if key in candidates:
             return candidates[key]
-    if candidates:
-        return next(iter(candidates.values()))
-    if isinstance(node, BNode):
-        return {"nl": "(naamloos)", "en": "(unnamed)"}.get(lang, "(naamloos)")
-    return _localname(str(node))
+    return next(iter(candidates.values()), None)
 
 
 def _templates(constraint: Node | None, shape: Node, shapes: Graph) -> dict[str, str]:

@@ -12,10 +12,14 @@ from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import Graph
+from rdflib.namespace import RDF, RDFS, SKOS
 
+from doelgraaf.namespaces import DG
 from doelgraaf.paths import ONTOLOGY_FILE, SHAPES_DIR, VOCAB_DIR
 from doelgraaf.rdfconvert import triples_to_graph
+from doelgraaf.validation.sparql_constraints import SparqlConstraint, constraints, without_sparql
 
+VALIDATION_PREDICATES = (RDF.type, RDFS.subClassOf, SKOS.broader, DG.validFrom, DG.validUntil)
 VALIDATION_VOCABULARIES = (
     "taakvelden.ttl",
     "beleidsindicatoren.ttl",
@@ -42,6 +46,28 @@ def shapes_graph() -> Graph:
 
 
 @lru_cache(maxsize=1)
+def core_shapes_graph() -> Graph:
+    """The shapes without their SPARQL constraints (those run on Oxigraph, see sparql_constraints)."""
+    return without_sparql(shapes_graph())
+
+
+@lru_cache(maxsize=1)
+def sparql_constraints() -> list[SparqlConstraint]:
+    return constraints(shapes_graph())
+
+
+@lru_cache(maxsize=1)
 def background_graph() -> Graph:
-    """Ontology plus the vocabularies the shapes check against."""
+    """Ontology plus the vocabularies the shapes check against: for names and kinds in reports."""
     return _load([ONTOLOGY_FILE, *(VOCAB_DIR / name for name in VALIDATION_VOCABULARIES)])
+
+
+@lru_cache(maxsize=1)
+def validation_background() -> Graph:
+    """Only the background statements rules read (types, class hierarchy, taakveld validity): copying
+    the whole background into every validated graph cost more than validating it."""
+    graph = Graph()
+    for predicate in VALIDATION_PREDICATES:
+        for triple in background_graph().triples((None, predicate, None)):
+            graph.add(triple)
+    return graph
