@@ -57,13 +57,25 @@ def test_modify_graph(repository):
 
 def test_writes_are_all_or_nothing(repository):
     repository.replace_graphs({G1: [t("a", "A")]})
-    bad = ox.Triple(ox.BlankNode(), LABEL, ox.Literal("x"))
-    with pytest.raises(ValueError):
-        repository.replace_graphs({G1: [t("new", "N")], G2: [bad]})
-    with pytest.raises(ValueError):
-        repository.modify_graph(G1, delete=[t("a", "A")], insert=[bad])
+
+    def failing():
+        yield t("new", "N")
+        raise RuntimeError("input broke off halfway")
+
+    with pytest.raises(RuntimeError):
+        repository.replace_graphs({G1: [t("new", "N")], G2: failing()})
+    with pytest.raises(RuntimeError):
+        repository.modify_graph(G1, delete=[t("a", "A")], insert=failing())
     assert [str(x) for x in repository.graph_triples(G1)] == [str(t("a", "A"))]
     assert G2.value not in repository.graph_sizes()
+
+
+def test_blank_nodes_of_two_writes_never_merge(repository):
+    node = ox.BlankNode("same")
+    repository.modify_graph(G1, delete=[], insert=[ox.Triple(node, LABEL, ox.Literal("first"))])
+    repository.modify_graph(G1, delete=[], insert=[ox.Triple(node, LABEL, ox.Literal("second"))])
+    subjects = {str(x.subject) for x in repository.graph_triples(G1)}
+    assert len(subjects) == 2
 
 
 def test_literals_survive_round_trip(repository):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from doelgraaf.store.repository import Repository, Solutions, StoreUnavailable
+from doelgraaf.store.repository import QueryTimeout, Repository, Solutions, StoreUnavailable
 
 
 def open_repository(store: str | Path | None = None, endpoint: str | None = None, memory: bool = False) -> Repository:
@@ -18,4 +18,4 @@ def open_repository(store: str | Path | None = None, endpoint: str | None = None
     return EmbeddedRepository(None if memory else Path(store or "doelgraaf-data"))
 
 
-__all__ = ["Repository", "Solutions", "StoreUnavailable", "open_repository"]
+__all__ = ["QueryTimeout", "Repository", "Solutions", "StoreUnavailable", "open_repository"]

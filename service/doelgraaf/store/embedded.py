@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from doelgraaf.store.repository import Repository, Solutions, StoreUnavailable, Table, check_no_blank_nodes
+from doelgraaf.store.repository import Repository, Solutions, StoreUnavailable, read_rows
 from doelgraaf.store.sparql_text import delete_data, insert_data, with_values
 
 GRAPH_SIZES = "SELECT ?graph (COUNT(*) AS ?triples) WHERE { GRAPH ?graph { ?s ?p ?o } } GROUP BY ?graph"
@@ -37,15 +37,8 @@ class EmbeddedRepository(Repository):
         # projected, and one binding mechanism keeps both back-ends answering identically.
         return self.store.query(with_values(query, bindings, table))
 
-    def select(self, query, bindings=None, table=None, limit=None) -> Solutions:
-        result = self._query(query, bindings, table)
-        names = [v.value for v in result.variables]
-        rows = []
-        for solution in result:
-            if limit is not None and len(rows) >= limit:
-                break
-            rows.append(tuple(solution[i] for i in range(len(names))))
-        return Solutions(names, rows)
+    def select(self, query, bindings=None, table=None, limit=None, deadline=None) -> Solutions:
+        return read_rows(self._query(query, bindings, table), limit, deadline)
 
     def construct(self, query, bindings=None, table=None) -> list[ox.Triple]:
         return list(self._query(query, bindings, table))
@@ -63,12 +56,12 @@ class EmbeddedRepository(Repository):
         operations = []
         for graph, triples in graphs.items():
             operations.append(f"DROP SILENT GRAPH {graph}")
-            operations.append(insert_data(graph, check_no_blank_nodes(triples)))
+            operations.append(insert_data(graph, triples))
         self.store.update(" ;\n".join(operations))
 
     def modify_graph(self, graph: ox.NamedNode, delete: Iterable[ox.Triple], insert: Iterable[ox.Triple]) -> None:
         self.store.update(
-            delete_data(graph, check_no_blank_nodes(delete)) + " ;\n" + insert_data(graph, check_no_blank_nodes(insert))
+            delete_data(graph, delete) + " ;\n" + insert_data(graph, insert)
         )
 
     def bulk_load(self, path: Path, format: ox.RdfFormat, graph: ox.NamedNode) -> None:

@@ -7,13 +7,14 @@ one SPARQL Update request, which SPARQL 1.1 servers execute as one transaction.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import httpx
 import pyoxigraph as ox
 
-from doelgraaf.store.repository import Repository, Solutions, StoreUnavailable, Table, check_no_blank_nodes
+from doelgraaf.store.repository import QueryTimeout, Repository, Solutions, StoreUnavailable, read_rows
 from doelgraaf.store.sparql_text import Term, delete_data, insert_data, with_values
 
 GRAPH_SIZES = "SELECT ?graph (COUNT(*) AS ?triples) WHERE { GRAPH ?graph { ?s ?p ?o } } GROUP BY ?graph"
@@ -47,31 +48,47 @@ class RemoteRepository(Repository):
             )
         return response
 
-    def _query(self, query: str, accept: str) -> httpx.Response:
-        return self._post(
-            self.query_url,
-            content=query.encode("utf-8"),
+    def _query(self, query: str, accept: str, deadline: float | None = None) -> bytes:
+        """POST a query and read the answer; past `deadline` stop reading and close the connection."""
+        request = self.client.build_request(
+            "POST", self.query_url, content=query.encode("utf-8"),
             headers={"Content-Type": "application/sparql-query", "Accept": accept},
         )
+        try:
+            response = self.client.send(request, stream=True)
+        except httpx.TimeoutException:
+            raise QueryTimeout() from None
+        except httpx.HTTPError as exc:
+            raise StoreUnavailable(
+                f"SPARQL-endpoint {self.query_url} niet bereikbaar ({exc}) / SPARQL endpoint {self.query_url} unreachable ({exc})"
+            ) from None
+        try:
+            chunks = []
+            for chunk in response.iter_bytes():
+                chunks.append(chunk)
+                if deadline is not None and time.monotonic() > deadline:
+                    raise QueryTimeout()
+            body = b"".join(chunks)
+        finally:
+            response.close()
+        if response.status_code >= 400:
+            raise StoreUnavailable(
+                f"SPARQL-endpoint {self.query_url} gaf HTTP {response.status_code}: {body[:300].decode(errors='replace')} "
+                f"/ SPARQL endpoint {self.query_url} answered HTTP {response.status_code}"
+            )
+        return body
 
-    def select(self, query, bindings=None, table=None, limit=None) -> Solutions:
-        response = self._query(with_values(query, bindings, table), "application/sparql-results+json")
-        result = ox.parse_query_results(response.content, format=ox.QueryResultsFormat.JSON)
-        names = [v.value for v in result.variables]
-        rows = []
-        for solution in result:
-            if limit is not None and len(rows) >= limit:
-                break
-            rows.append(tuple(solution[i] for i in range(len(names))))
-        return Solutions(names, rows)
+    def select(self, query, bindings=None, table=None, limit=None, deadline=None) -> Solutions:
+        body = self._query(with_values(query, bindings, table), "application/sparql-results+json", deadline)
+        return read_rows(ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON), limit, deadline)
 
     def construct(self, query, bindings=None, table=None) -> list[ox.Triple]:
-        response = self._query(with_values(query, bindings, table), "application/n-triples")
-        return [q.triple for q in ox.parse(response.content, format=ox.RdfFormat.N_TRIPLES)]
+        body = self._query(with_values(query, bindings, table), "application/n-triples")
+        return [q.triple for q in ox.parse(body, format=ox.RdfFormat.N_TRIPLES)]
 
     def ask(self, query, bindings=None) -> bool:
-        response = self._query(with_values(query, bindings, None), "application/sparql-results+json")
-        return bool(ox.parse_query_results(response.content, format=ox.QueryResultsFormat.JSON))
+        body = self._query(with_values(query, bindings, None), "application/sparql-results+json")
+        return bool(ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON))
 
     def graph_triples(self, graph: ox.NamedNode) -> list[ox.Triple]:
         try:
@@ -97,11 +114,11 @@ class RemoteRepository(Repository):
         operations = []
         for graph, triples in graphs.items():
             operations.append(f"DROP SILENT GRAPH {graph}")
-            operations.append(insert_data(graph, check_no_blank_nodes(triples)))
+            operations.append(insert_data(graph, triples))
         self._update(" ;\n".join(operations))
 
     def modify_graph(self, graph: ox.NamedNode, delete: Iterable[ox.Triple], insert: Iterable[ox.Triple]) -> None:
-        self._update(delete_data(graph, check_no_blank_nodes(delete)) + " ;\n" + insert_data(graph, check_no_blank_nodes(insert)))
+        self._update(delete_data(graph, delete) + " ;\n" + insert_data(graph, insert))
 
     def bulk_load(self, path: Path, format: ox.RdfFormat, graph: ox.NamedNode) -> None:
         with open(path, "rb") as body:

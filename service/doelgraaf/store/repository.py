@@ -31,6 +31,10 @@ class Solutions:
         return [dict(zip(self.variables, row)) for row in self.rows]
 
 
+class QueryTimeout(Exception):
+    """A query ran past its time limit."""
+
+
 class StoreUnavailable(Exception):
     """The store cannot be reached or opened; the message says what to do."""
 
@@ -43,8 +47,10 @@ class Repository(abc.ABC):
     # reading
 
     @abc.abstractmethod
-    def select(self, query: str, bindings: Mapping[str, Term] | None = None, table: Table | None = None, limit: int | None = None) -> Solutions:
-        """Run a SELECT query; with `limit`, stop reading after that many rows."""
+    def select(self, query: str, bindings: Mapping[str, Term] | None = None, table: Table | None = None,
+               limit: int | None = None, deadline: float | None = None) -> Solutions:
+        """Run a SELECT query; with `limit`, stop reading after that many rows; past `deadline`
+        (time.monotonic()) raise QueryTimeout."""
 
     @abc.abstractmethod
     def construct(self, query: str, bindings: Mapping[str, Term] | None = None, table: Table | None = None) -> list[ox.Triple]:
@@ -84,10 +90,17 @@ class Repository(abc.ABC):
         return {"backend": self.kind, "graphs": len(sizes), "triples": sum(sizes.values()), "graphSizes": sizes}
 
 
-def check_no_blank_nodes(triples: Iterable[ox.Triple]) -> list[ox.Triple]:
-    """Stored data has no blank nodes (importers skolemise them), so every node can be named in a query."""
-    result = list(triples)
-    for t in result:
-        if isinstance(t.subject, ox.BlankNode) or isinstance(t.object, ox.BlankNode):
-            raise ValueError("blank nodes must be skolemised before they are stored")
-    return result
+
+def read_rows(solutions, limit: int | None, deadline: float | None) -> Solutions:
+    """Read pyoxigraph solutions lazily, stopping at `limit` rows or at `deadline`."""
+    import time
+
+    names = [v.value for v in solutions.variables]
+    rows = []
+    for solution in solutions:
+        if limit is not None and len(rows) >= limit:
+            break
+        if deadline is not None and time.monotonic() > deadline:
+            raise QueryTimeout()
+        rows.append(tuple(solution[i] for i in range(len(names))))
+    return Solutions(names, rows)

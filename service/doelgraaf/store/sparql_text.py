@@ -28,8 +28,9 @@ def _skip_string(text: str, i: int) -> int:
     return j + 1
 
 
-def _scan(query: str):
-    """Yield (index, token) for braces and bare words, skipping strings, IRIs and comments."""
+def scan(query: str):
+    """Yield (index, token) for braces and bare words (upper-cased), skipping strings, IRIs,
+    comments and variables."""
     i, n = 0, len(query)
     while i < n:
         c = query[i]
@@ -41,6 +42,10 @@ def _scan(query: str):
         elif c == "<" and i + 1 < n and not query[i + 1].isspace() and query[i + 1] not in "=?$":
             close = query.find(">", i)
             i = n if close == -1 else close + 1
+        elif c in "?$:":  # variables and the local part of ':name' are no keywords
+            i += 1
+            while i < n and (query[i].isalnum() or query[i] in "_-."):
+                i += 1
         elif c in "{}":
             yield i, c
             i += 1
@@ -59,7 +64,7 @@ def where_brace(query: str) -> int:
     depth = 0
     construct = False
     after_where = False
-    for i, token in _scan(query):
+    for i, token in scan(query):
         if token == "{":
             if depth == 0 and (after_where or not construct):
                 return i
