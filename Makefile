@@ -18,7 +18,7 @@ run: $(STAMP)
 	$(BIN)/doelgraaf serve --demo
 
 test: $(STAMP)
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto
 
 clean:
 	rm -rf $(VENV) doelgraaf-data .pytest_cache

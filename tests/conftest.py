@@ -75,3 +75,60 @@ def repository(request):
         repo._update("DROP ALL")
     yield repo
     repo.close()
+
+
+EDITOR = "editor-token-gm9999-0123456789"
+OTHER_EDITOR = "editor-token-gm0001-0123456789"
+ADMIN = "admin-token-0123456789abcdef"
+
+
+@pytest.fixture(scope="session", params=["embedded", "remote"])
+def demo_store(request):
+    """A store with ontology, vocabularies and the demo municipality, on each back-end."""
+    from doelgraaf.importers.rdf_files import read_file
+    from doelgraaf.services import catalogue
+    from doelgraaf.services.loading import load_documents
+    from doelgraaf.services.serving import DEMO_CODE, DEMO_FILE
+    from doelgraaf.store import open_repository
+
+    if request.param == "embedded":
+        repo = open_repository(memory=True)
+    else:
+        repo = open_repository(endpoint=request.getfixturevalue("oxigraph_server"))
+        repo._update("DROP ALL")
+    catalogue.install(repo)
+    assert load_documents(repo, [read_file(DEMO_FILE)], [DEMO_CODE]).stored
+    yield repo
+    repo.close()
+
+
+@pytest.fixture
+def demo(demo_store):
+    """The demo store, restored to the demo data after a test that changes it."""
+    import pyoxigraph as ox
+
+    graph = ox.NamedNode("https://w3id.org/doelgraaf/graph/GM9999")
+    before = demo_store.graph_triples(graph)
+    yield demo_store
+    demo_store.replace_graphs({graph: before})
+
+
+@pytest.fixture
+def client(demo):
+    from fastapi.testclient import TestClient
+
+    from doelgraaf.api.app import create_app
+    from doelgraaf.services.auth import TokenRegistry
+
+    tokens = TokenRegistry({EDITOR: "editor:GM9999", OTHER_EDITOR: "editor:GM0001", ADMIN: "admin"})
+    with TestClient(create_app(demo, tokens)) as test_client:
+        yield test_client
+
+
+def gql(client, query: str, variables: dict | None = None, token: str | None = None, accept: str = "application/json"):
+    """POST a GraphQL request; returns (status, body)."""
+    headers = {"accept": accept}
+    if token:
+        headers["authorization"] = f"Bearer {token}"
+    response = client.post("/graphql", json={"query": query, "variables": variables}, headers=headers)
+    return response.status_code, response.json()

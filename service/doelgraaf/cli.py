@@ -9,6 +9,7 @@ import argparse
 import sys
 
 from doelgraaf.errors import UserError
+from doelgraaf.store.repository import StoreUnavailable
 
 EXIT_OK, EXIT_INVALID, EXIT_INPUT = 0, 1, 2
 
@@ -48,6 +49,81 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     return worst
 
 
+def _repository(args: argparse.Namespace):
+    from doelgraaf.store import open_repository
+
+    if args.endpoint:
+        from doelgraaf.store.remote import RemoteRepository
+
+        return RemoteRepository(args.endpoint, args.update_endpoint, args.graph_store)
+    return open_repository(store=args.store)
+
+
+def _print_load(outcome, lang: str) -> None:
+    for code, report in sorted(outcome.reports.items()):
+        if not report.conforms:
+            print(f"== {code} ==")
+            print(report.as_text(lang))
+        else:
+            print(f"{code}: {outcome.triples[code]} triples, {len(report.warnings)} waarschuwing(en)/warning(s)")
+    print("opgeslagen / stored" if outcome.stored else "niets opgeslagen: er zijn fouten / nothing stored: there are violations")
+
+
+def _cmd_load(args: argparse.Namespace) -> int:
+    from doelgraaf.importers.rdf_files import read_file
+    from doelgraaf.services.loading import load_documents
+
+    documents = [read_file(path) for path in args.files]
+    repo = _repository(args)
+    try:
+        outcome = load_documents(repo, documents, args.municipality)
+    finally:
+        repo.close()
+    _print_load(outcome, args.lang)
+    return EXIT_OK if outcome.stored else EXIT_INVALID
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from doelgraaf.importers.municipality_graphs import check_code
+    from doelgraaf.services.exporting import export
+
+    codes = [check_code(c) for c in args.municipality]
+    repo = _repository(args)
+    try:
+        text = export(repo, codes, args.format)
+    finally:
+        repo.close()
+    if args.output:
+        with open(args.output, "w", encoding="utf-8") as out:
+            out.write(text)
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+def _cmd_serve(args: argparse.Namespace) -> int:
+    from doelgraaf.services.serving import serve
+
+    return serve(args)
+
+
+def _cmd_schema(args: argparse.Namespace) -> int:
+    from doelgraaf.graphql.schema import sdl
+
+    sys.stdout.write(sdl())
+    return EXIT_OK
+
+
+def _store_options(parser: argparse.ArgumentParser) -> None:
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--store", metavar="DIR", default="doelgraaf-data",
+                       help="ingebouwde Oxigraph-store op schijf / embedded on-disk store (standaard/default ./doelgraaf-data)")
+    where.add_argument("--endpoint", metavar="URL",
+                       help="SPARQL 1.1-endpoint (query-URL of basis-URL van een Oxigraph-server) / SPARQL endpoint")
+    parser.add_argument("--update-endpoint", metavar="URL", help="update-URL als die niet …/update is / update URL")
+    parser.add_argument("--graph-store", metavar="URL", help="Graph Store Protocol-URL als die niet …/store is")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="doelgraaf",
@@ -66,6 +142,33 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("--lang", choices=("nl", "en"), default="nl")
     validate.add_argument("--format", choices=("text", "json", "turtle"), default="text")
     validate.set_defaults(handler=_cmd_validate)
+
+    load = commands.add_parser("load", help="laad bestanden in de store, na controle / load files into the store, validated first",
+                               description="Vervangt de graaf van elke gemeente door de bestanden; niets wordt opgeslagen als er fouten zijn. "
+                                           "/ Replaces each municipality's graph by the files; nothing is stored when there are violations.")
+    load.add_argument("files", nargs="+", metavar="FILE")
+    load.add_argument("--municipality", nargs="+", metavar="GM", help="gemeente voor triples buiten een benoemde graaf")
+    load.add_argument("--lang", choices=("nl", "en"), default="nl")
+    _store_options(load)
+    load.set_defaults(handler=_cmd_load)
+
+    export = commands.add_parser("export", help="schrijf gemeenten uit / write municipalities out")
+    export.add_argument("--municipality", nargs="+", metavar="GM", required=True)
+    export.add_argument("--format", choices=("turtle", "trig", "jsonld"), default="turtle")
+    export.add_argument("--output", "-o", metavar="FILE")
+    _store_options(export)
+    export.set_defaults(handler=_cmd_export)
+
+    serve = commands.add_parser("serve", help="start de service / start the service")
+    _store_options(serve)
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--tokens", metavar="FILE", help="JSON {token: 'editor:GM0000' | 'admin'}; ook/also DOELGRAAF_TOKENS")
+    serve.add_argument("--demo", action="store_true", help="laad de demogemeente GM9999 als die ontbreekt / load the demo if absent")
+    serve.set_defaults(handler=_cmd_serve)
+
+    schema = commands.add_parser("schema", help="het GraphQL-schema (SDL) / the GraphQL schema")
+    schema.set_defaults(handler=_cmd_schema)
     return parser
 
 
@@ -75,6 +178,9 @@ def main(argv: list[str] | None = None) -> int:
         return args.handler(args)
     except UserError as error:
         print(f"doelgraaf: {error.message()}", file=sys.stderr)
+        return EXIT_INPUT
+    except StoreUnavailable as error:
+        print(f"doelgraaf: {error}", file=sys.stderr)
         return EXIT_INPUT
     except BrokenPipeError:  # output cut short by the reader (| head): not an error of ours
         sys.stderr.close()

@@ -47,7 +47,8 @@ def split_by_municipality(
     """Group the triples of parsed documents per municipality code.
 
     Default-graph triples go to the single municipality named in `municipalities` (or to key
-    None when none is named). With several municipalities named, only their graphs are kept.
+    None when none is named). A named graph of a municipality that was not named is refused:
+    nothing lands in another municipality's graph by accident.
     """
     wanted = [check_code(c) for c in municipalities or []]
     default_owner = wanted[0] if len(wanted) == 1 else None
@@ -65,7 +66,11 @@ def split_by_municipality(
             else:
                 key = code_of_graph(quad.graph_name.value, document.source)
                 if wanted and key not in wanted:
-                    continue
+                    raise UserError(
+                        f"het bestand bevat gegevens voor {key}, maar alleen {', '.join(wanted)} is genoemd",
+                        f"the file holds data for {key}, but only {', '.join(wanted)} was named",
+                        where=document.source,
+                    )
             groups.setdefault(key, Graph()).add(
                 (to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object))
             )

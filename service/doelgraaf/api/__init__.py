@@ -1,0 +1,1 @@
+"""HTTP: FastAPI routers, kept thin; the work is done in doelgraaf.services."""

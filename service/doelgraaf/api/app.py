@@ -1,0 +1,55 @@
+"""The FastAPI application: routers for GraphQL, SPARQL, documents, resources and health."""
+
+from __future__ import annotations
+
+import asyncio
+
+from fastapi import FastAPI, Request
+from fastapi.responses import HTMLResponse, JSONResponse
+
+from doelgraaf.api import graphql_http, limits, rdf_documents, resources, sparql
+from doelgraaf.services.auth import TokenRegistry
+from doelgraaf.store import Repository, StoreUnavailable
+
+HOME = """<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Doelgraaf</title>
+<style>body{font-family:sans-serif;margin:2em;max-width:50em}</style></head><body>
+<h1>Doelgraaf</h1>
+<p>Doelgericht sturen van gemeenten als kennisgraaf. <i>Goal-oriented steering of municipalities as a knowledge graph.</i></p>
+<ul>
+<li><a href="/graphql">GraphQL</a> (GraphiQL)</li>
+<li><a href="/sparql">SPARQL</a> (alleen lezen / read-only)</li>
+<li><a href="/ontology">Ontologie / ontology</a> · <a href="/shapes">controleregels / rules</a></li>
+<li>Vocabulaires / vocabularies: {vocabularies}</li>
+<li><a href="/id/gemeente/GM9999">Demogemeente Meerwijk / demo municipality</a></li>
+<li><a href="/health">Status</a> · <a href="/docs">API-documentatie / API docs</a></li>
+</ul></body></html>"""
+
+
+def create_app(repository: Repository, tokens: TokenRegistry, max_body_bytes: int = limits.DEFAULT_MAX_BODY) -> FastAPI:
+    from doelgraaf.services.catalogue import vocabulary_files
+
+    app = FastAPI(
+        title="Doelgraaf",
+        description="Doelgericht sturen van gemeenten als kennisgraaf / goal-oriented steering of municipalities as a knowledge graph",
+    )
+    app.state.repository = repository
+    app.state.tokens = tokens
+    app.add_middleware(limits.BodyLimit, max_bytes=max_body_bytes)
+    for router in (graphql_http.router, sparql.router, rdf_documents.router, resources.router):
+        app.include_router(router)
+
+    links = " · ".join(f'<a href="/vocab/{name}">{name}</a>' for name in vocabulary_files())
+
+    @app.get("/", include_in_schema=False)
+    def home() -> HTMLResponse:
+        return HTMLResponse(HOME.replace("{vocabularies}", links))
+
+    @app.get("/health", summary="Status van de store / store status")
+    async def health(request: Request) -> JSONResponse:
+        try:
+            status = await asyncio.to_thread(request.app.state.repository.status)
+        except StoreUnavailable as exc:
+            return JSONResponse({"status": "unavailable", "reason": str(exc)}, status_code=503)
+        return JSONResponse({"status": "ok", **status})
+
+    return app

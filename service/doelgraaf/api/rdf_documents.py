@@ -1,0 +1,51 @@
+"""Ontology, shapes and vocabularies as documents: /ontology, /shapes, /vocab/<name>, with HTML for browsers."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import pyoxigraph as ox
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import HTMLResponse, Response
+
+from doelgraaf.api.negotiation import RDF_MEDIA_TYPES, choose, serialize
+from doelgraaf.paths import ONTOLOGY_FILE
+from doelgraaf.services import documentation
+from doelgraaf.services.catalogue import vocabulary_files
+from doelgraaf.validation.rules import shape_files
+
+router = APIRouter()
+OFFERED = ["text/html", *RDF_MEDIA_TYPES]
+
+
+@lru_cache(maxsize=64)
+def _serialised(paths: tuple[Path, ...], media: str) -> bytes:
+    return serialize([q.triple for path in paths for q in ox.parse(path=str(path))], media)
+
+
+def _document(request: Request, paths: list[Path], html) -> Response:
+    media = choose(request.headers.get("accept"), OFFERED, request.query_params.get("format"))
+    if media is None:
+        raise HTTPException(406, "Niet beschikbaar in dat formaat / not available in that format: " + ", ".join(OFFERED))
+    if media == "text/html":
+        return HTMLResponse(html())
+    return Response(_serialised(tuple(paths), media), media_type=media, headers={"Vary": "Accept"})
+
+
+@router.get("/ontology", summary="De ontologie / the ontology")
+def ontology(request: Request) -> Response:
+    return _document(request, [ONTOLOGY_FILE], documentation.ontology_html)
+
+
+@router.get("/shapes", summary="De SHACL-shapes / the SHACL shapes")
+def shapes(request: Request) -> Response:
+    return _document(request, shape_files(), documentation.shapes_html)
+
+
+@router.get("/vocab/{name}", summary="Een vocabulaire / a vocabulary")
+def vocabulary(name: str, request: Request) -> Response:
+    files = vocabulary_files()
+    if name not in files:
+        raise HTTPException(404, f"Onbekende vocabulaire / unknown vocabulary '{name[:80]}'; bekend / known: {', '.join(files)}")
+    return _document(request, [files[name]], lambda: documentation.vocabulary_html(name))

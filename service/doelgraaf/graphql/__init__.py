@@ -1,0 +1,1 @@
+"""GraphQL: object types derived from the SHACL node shapes, with hand-written analytic fields."""

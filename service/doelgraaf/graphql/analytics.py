@@ -1,0 +1,225 @@
+"""Hand-written fields on the derived types: cost, progress, lists with filters, document history.
+
+These answer the questions information managers ask (what does it cost, are we on target, which
+measures serve which goal) on top of the fields the shapes give.
+"""
+
+import typing
+from decimal import Decimal
+from enum import Enum
+
+import pyoxigraph as ox
+import strawberry
+from strawberry.types import Info
+
+from doelgraaf.graphql.types import ENUMS, TYPES, Concept, Resource, make, make_typed, properties
+from doelgraaf.graphql.values import money, to_scalar
+from doelgraaf.namespaces import DG, RDF, municipality_graph, sdg_iri, taakveld_iri
+from doelgraaf.rdfconvert import named_node
+from doelgraaf.services import municipalities as listing
+from doelgraaf.services.catalogue import document_kind
+from doelgraaf.services.cost import Cost as CostValue
+from doelgraaf.services.cost import year_literal
+from doelgraaf.services.progress import Point, progress
+
+PAGE_ARGS = "first: hoeveel (max 1000) / how many; after: id van het laatst ontvangen item / id of the last item received"
+
+
+@strawberry.type(description="Lasten, baten en saldo in euro / Expenses, revenues and net cost in euros.")
+class Cost:
+    expenses: Decimal = strawberry.field(description="Lasten / Expenses.")
+    revenues: Decimal = strawberry.field(description="Baten / Revenues.")
+    net: Decimal = strawberry.field(description="Lasten min baten (positief: kost geld) / Expenses minus revenues (positive: costs money).")
+
+    @staticmethod
+    def of(value: CostValue) -> "Cost":
+        return Cost(expenses=money(value.expenses), revenues=money(value.revenues), net=money(value.net))
+
+
+@strawberry.enum(description="Bereikt, op koers, achter, of geen gegevens / Achieved, on track, behind, or no data.")
+class ProgressStatus(Enum):
+    ACHIEVED = "ACHIEVED"
+    ON_TRACK = "ON_TRACK"
+    BEHIND = "BEHIND"
+    NO_DATA = "NO_DATA"
+
+
+@strawberry.type(description="Laatste meting tegen nulmeting en streefwaarde / Latest observation against baseline and target.")
+class IndicatorProgress:
+    status: ProgressStatus
+    latest_year: typing.Optional[int] = strawberry.field(description="Jaar van de laatste meting / Year of the latest observation.")
+    latest_value: typing.Optional[Decimal] = strawberry.field(description="Laatste gemeten waarde / Latest observed value.")
+    fraction: typing.Optional[Decimal] = strawberry.field(
+        description="Afgelegd deel van de weg van nulmeting (0) naar streefwaarde (1) / Share of the way from baseline (0) to target (1) covered."
+    )
+    expected: typing.Optional[Decimal] = strawberry.field(
+        description="Deel dat volgens de tijd bereikt zou moeten zijn / Share the calendar asks for by the latest year."
+    )
+
+
+def _data_graph(municipality: Resource) -> str:
+    """The graph of a municipality's own data: graph/<GM-code>, whatever graph describes the municipality."""
+    return str(municipality_graph(municipality.id.rsplit("/", 1)[-1]))
+
+
+async def _in_thread(function, *args, **kwargs):
+    import asyncio
+
+    return await asyncio.to_thread(function, *args, **kwargs)
+
+
+def _cost_field(kind: str, noun: str):
+    Phase = ENUMS["Phase"]
+
+    async def resolve(root, info: Info, year: int, phase: Phase) -> Cost:  # type: ignore[valid-type]
+        loader = info.context.loaders.cost(kind, root.graph, year, phase.value)
+        return Cost.of(await loader.load(root.id))
+
+    return strawberry.field(resolver=resolve, description=f"Kosten van {noun} in een jaar en fase / Cost of {noun} in a year and phase.")
+
+
+def _point(props: dict) -> Point | None:
+    value = next((to_scalar(v, "Decimal") for v in props.get(str(DG.value), [])), None)
+    year = next((to_scalar(v, "Int") for v in props.get(str(DG.year), [])), None)
+    return Point(year, value) if value is not None and year is not None else None
+
+
+def extra_fields(types: dict[str, type]) -> dict[str, dict[str, object]]:
+    Goal, Measure, Programme, Indicator, BudgetLine = (types[n] for n in ("Goal", "Measure", "Programme", "Indicator", "BudgetLine"))
+    Phase, Direction = ENUMS["Phase"], ENUMS["Direction"]
+
+    async def _list(info: Info, type_name: str, compute, first, after, *args, **kwargs):
+        iris = await _in_thread(compute, info.context.repository, *args, **kwargs)
+        return [make(type_name, iri, args[0]) for iri in listing.page(iris, first, after)]
+
+    async def goals(
+        root, info: Info,
+        programme: typing.Optional[strawberry.ID] = None, owner: typing.Optional[strawberry.ID] = None,
+        sdg: typing.Optional[int] = None, taakveld: typing.Optional[str] = None,
+        first: typing.Optional[int] = None, after: typing.Optional[strawberry.ID] = None,
+    ) -> typing.List[Goal]:  # type: ignore[valid-type]
+        return await _list(
+            info, "Goal", listing.goals, first, after, _data_graph(root),
+            programme=programme and named_node(programme, "programme"), owner=owner and named_node(owner, "owner"),
+            sdg=sdg and ox.NamedNode(str(sdg_iri(sdg))), taakveld=taakveld and ox.NamedNode(str(taakveld_iri(taakveld))),
+        )
+
+    async def measures(
+        root, info: Info,
+        goal: typing.Optional[strawberry.ID] = None, programme: typing.Optional[strawberry.ID] = None,
+        owner: typing.Optional[strawberry.ID] = None, taakveld: typing.Optional[str] = None,
+        first: typing.Optional[int] = None, after: typing.Optional[strawberry.ID] = None,
+    ) -> typing.List[Measure]:  # type: ignore[valid-type]
+        return await _list(
+            info, "Measure", listing.measures, first, after, _data_graph(root),
+            goal=goal and named_node(goal, "goal"), programme=programme and named_node(programme, "programme"),
+            owner=owner and named_node(owner, "owner"), taakveld=taakveld and ox.NamedNode(str(taakveld_iri(taakveld))),
+        )
+
+    async def budget_lines(
+        root, info: Info,
+        year: typing.Optional[int] = None, phase: typing.Optional[Phase] = None,  # type: ignore[valid-type]
+        direction: typing.Optional[Direction] = None, taakveld: typing.Optional[str] = None,  # type: ignore[valid-type]
+        funds: typing.Optional[strawberry.ID] = None,
+        first: typing.Optional[int] = None, after: typing.Optional[strawberry.ID] = None,
+    ) -> typing.List[BudgetLine]:  # type: ignore[valid-type]
+        return await _list(
+            info, "BudgetLine", listing.budget_lines, first, after, _data_graph(root),
+            year=year_literal(year) if year is not None else None, phase=phase and ox.NamedNode(phase.value),
+            direction=direction and ox.NamedNode(direction.value),
+            taakveld=taakveld and ox.NamedNode(str(taakveld_iri(taakveld))), funded=funds and named_node(funds, "funds"),
+        )
+
+    def of_type(type_name: str, cls, noun: str):
+        async def resolve(root, info: Info, first: typing.Optional[int] = None, after: typing.Optional[strawberry.ID] = None):
+            return await _list(info, type_name, listing.of_type, first, after, _data_graph(root), str(cls))
+
+        return strawberry.field(resolver=resolve, graphql_type=typing.List[types[type_name]],
+                                description=f"{noun}. {PAGE_ARGS}.")
+
+    async def population(root, info: Info, year: typing.Optional[int] = None) -> typing.Optional[int]:
+        counts = (await properties(info, root)).get(str(DG.population), [])
+        found = {}
+        for count in counts:
+            props = await info.context.loaders.properties.load((count.value, root.graph))
+            point = _point({str(DG.value): props.get(str(DG.inhabitants), []), str(DG.year): props.get(str(DG.year), [])})
+            if point is not None:
+                found[point.year] = int(point.value)
+        if not found:
+            return None
+        return found.get(year) if year is not None else found[max(found)]
+
+    async def kind(root, info: Info) -> typing.Optional[str]:
+        types_ = {t.value for t in (await properties(info, root)).get(str(RDF.type), [])}
+        if str(DG.EffectIndicator) in types_:
+            return "EFFECT"
+        if str(DG.OutputIndicator) in types_:
+            return "OUTPUT"
+        return None
+
+    async def indicator_progress(root, info: Info, year: typing.Optional[int] = None) -> IndicatorProgress:
+        props = await properties(info, root)
+        ends = {}
+        for name in ("baseline", "target"):
+            node = next(iter(props.get(str(DG[name]), [])), None)
+            ends[name] = _point(await info.context.loaders.properties.load((node.value, root.graph))) if node else None
+        observation_iris = await info.context.loaders.referrers.load((root.id, root.graph, str(DG.indicator)))
+        observations = [
+            _point(p) for p in await info.context.loaders.properties.load_many([(o, root.graph) for o in observation_iris])
+        ]
+        result = progress(ends["baseline"], ends["target"], [o for o in observations if o], year)
+        return IndicatorProgress(
+            status=ProgressStatus[result.status], latest_year=result.latest.year if result.latest else None,
+            latest_value=result.latest.value if result.latest else None, fraction=result.fraction, expected=result.expected,
+        )
+
+    async def is_partner_initiative(root, info: Info) -> bool:
+        return any(t.value == str(DG.PartnerInitiative) for t in (await properties(info, root)).get(str(RDF.type), []))
+
+    async def document_kind_field(root, info: Info) -> typing.Optional[Concept]:
+        for cls in (await properties(info, root)).get(str(RDF.type), []):
+            concept = document_kind(cls.value)
+            if concept:
+                return make("Concept", concept, root.graph)
+        return None
+
+    async def stated(root, info: Info) -> typing.List[Resource]:
+        iris = await info.context.loaders.referrers.load((root.id, root.graph, str(DG.statedIn)))
+        return [await make_typed(info, iri, root.graph) for iri in iris]
+
+    async def withdrawn(root, info: Info) -> typing.List[Measure]:  # type: ignore[valid-type]
+        iris = await info.context.loaders.referrers.load((root.id, root.graph, str(DG.withdrawnIn)))
+        return [make("Measure", iri, root.graph) for iri in iris]
+
+    page_doc = f" {PAGE_ARGS}."
+    return {
+        "Municipality": {
+            "population": strawberry.field(resolver=population, description="Inwoners op 1 januari van het jaar (standaard het laatst bekende) / Inhabitants on 1 January of the year (default: the latest known)."),
+            "goals": strawberry.field(resolver=goals, description="Doelen, te filteren op programma, eigenaar, SDG (1-17) en taakveldcode / Goals, filtered by programme, owner, SDG (1-17) and taakveld code." + page_doc),
+            "measures": strawberry.field(resolver=measures, description="Maatregelen en initiatieven, te filteren op doel, programma, eigenaar en taakveld / Measures and initiatives, filtered by goal, programme, owner and taakveld." + page_doc),
+            "budgetLines": strawberry.field(resolver=budget_lines, description="Begrotingsregels, te filteren op jaar, fase, richting, taakveld en wat ze financieren / Budget lines, filtered by year, phase, direction, taakveld and what they fund." + page_doc),
+            "programmes": of_type("Programme", DG.Programme, "Programma's / Programmes"),
+            "indicators": of_type("Indicator", DG.Indicator, "Indicatoren / Indicators"),
+            "challenges": of_type("SocietalChallenge", DG.SocietalChallenge, "Maatschappelijke opgaven / Societal challenges"),
+            "trends": of_type("Trend", DG.Trend, "Trends en ontwikkelingen / Trends and developments"),
+            "dataSessions": of_type("DataSession", DG.DataSession, "Datasessies met de raad / Data sessions with the council"),
+            "documents": of_type("PlanningDocument", DG.PlanningDocument, "P&C-documenten / Planning and control documents"),
+            "partners": of_type("SocietalPartner", DG.SocietalPartner, "Maatschappelijke partners / Societal partners"),
+            "observations": of_type("Observation", DG.Observation, "Metingen / Observations"),
+        },
+        "Goal": {"cost": _cost_field("goal", "het doel: eigen regels plus het aandeel in de maatregelen die het dienen / the goal: its own lines plus its share of the measures serving it")},
+        "Measure": {
+            "cost": _cost_field("measure", "de maatregel / the measure"),
+            "isPartnerInitiative": strawberry.field(resolver=is_partner_initiative, description="Initiatief van een maatschappelijke partner (cocreatie) / Initiative of a societal partner (co-creation)."),
+        },
+        "Programme": {"cost": _cost_field("programme", "het programma: eigen regels plus de kosten van zijn doelen / the programme: its own lines plus the cost of its goals")},
+        "Indicator": {
+            "kind": strawberry.field(resolver=kind, description="EFFECT (effectindicator) of OUTPUT (prestatie-indicator) / EFFECT or OUTPUT indicator."),
+            "progress": strawberry.field(resolver=indicator_progress, description="Voortgang tot en met een jaar (standaard de laatste meting) / Progress up to a year (default: the latest observation)."),
+        },
+        "PlanningDocument": {
+            "kind": strawberry.field(resolver=document_kind_field, description="Soort document (coalitieakkoord, kadernota, ...) / Kind of document."),
+            "stated": strawberry.field(resolver=stated, description="Wat dit document vastlegde: doelen, maatregelen, bedragen, metingen / What this document stated."),
+            "withdrawnMeasures": strawberry.field(resolver=withdrawn, description="Maatregelen die in dit document zijn beëindigd of vervangen / Measures ended or replaced in this document."),
+        },
+    }

@@ -1,0 +1,19 @@
+"""What every resolver can reach for one request: the store (counted), the loaders, who is asking."""
+
+from dataclasses import dataclass, field
+
+from doelgraaf.graphql.loaders import CountingRepository, Loaders
+from doelgraaf.services.auth import Principal
+from doelgraaf.store import Repository
+
+
+@dataclass
+class Context:
+    store: Repository
+    principal: Principal | None = None
+    repository: CountingRepository = field(init=False)
+    loaders: Loaders = field(init=False)
+
+    def __post_init__(self):
+        self.repository = CountingRepository(self.store)
+        self.loaders = Loaders(self.repository)

@@ -1,0 +1,91 @@
+"""DataLoaders: every field at one nesting level shares one SPARQL query (VALUES over the parents).
+
+Resolvers never query the store themselves; they ask a loader, which batches all keys asked
+for in the same tick into one query. This is what keeps nested queries free of N+1.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import pyoxigraph as ox
+from strawberry.dataloader import DataLoader
+
+from doelgraaf.queries import load
+from doelgraaf.services import cost
+from doelgraaf.store import Repository
+
+Props = dict[str, list]
+
+
+class CountingRepository:
+    """Delegates to a repository and counts the queries one request sends (tests assert on it)."""
+
+    def __init__(self, repository: Repository):
+        self._repository = repository
+        self.queries = 0
+
+    def __getattr__(self, name):
+        attribute = getattr(self._repository, name)
+        if name in ("select", "construct", "ask"):
+            def counted(*args, **kwargs):
+                self.queries += 1
+                return attribute(*args, **kwargs)
+            return counted
+        return attribute
+
+
+def _node(iri: str) -> ox.NamedNode:
+    return ox.NamedNode(iri)
+
+
+@dataclass
+class Loaders:
+    repository: CountingRepository
+    _cost_loaders: dict = field(default_factory=dict)
+
+    def __post_init__(self):
+        self.properties = DataLoader(load_fn=self._load_properties)
+        self.referrers = DataLoader(load_fn=self._load_referrers)
+
+    async def _run(self, function, *args, **kwargs):
+        # pyoxigraph releases the GIL, so other requests proceed while a query runs
+        return await asyncio.to_thread(function, *args, **kwargs)
+
+    async def _load_properties(self, keys: list[tuple[str, str]]) -> list[Props]:
+        """(resource IRI, graph IRI) -> property IRI -> values, for all keys in one query."""
+        solutions = await self._run(
+            self.repository.select, load("resource_properties"),
+            table=(["resource", "graph"], [[_node(r), _node(g)] for r, g in keys]),
+        )
+        found: dict[tuple[str, str], Props] = defaultdict(lambda: defaultdict(list))
+        for resource, graph, prop, value in solutions.rows:
+            found[(resource.value, graph.value)][prop.value].append(value)
+        return [found.get(key, {}) for key in keys]
+
+    async def _load_referrers(self, keys: list[tuple[str, str, str]]) -> list[list[str]]:
+        """(resource, graph, property) -> the IRIs that refer to the resource through the property."""
+        solutions = await self._run(
+            self.repository.select, load("resource_referrers"),
+            table=(["resource", "graph", "property"], [[_node(r), _node(g), _node(p)] for r, g, p in keys]),
+        )
+        found: dict[tuple[str, str, str], list[str]] = defaultdict(list)
+        for resource, graph, prop, referrer in solutions.rows:
+            if isinstance(referrer, ox.NamedNode):
+                found[(resource.value, graph.value, prop.value)].append(referrer.value)
+        return [sorted(found.get(key, [])) for key in keys]
+
+    def cost(self, kind: str, graph: str, year: int, phase: str) -> DataLoader:
+        """One loader per (kind, graph, year, phase): the cost of many measures/goals/programmes at once."""
+        key = (kind, graph, year, phase)
+        if key not in self._cost_loaders:
+            compute = {"measure": cost.measure_costs, "goal": cost.goal_costs, "programme": cost.programme_costs}[kind]
+
+            async def load_costs(iris: list[str]) -> list[cost.Cost]:
+                result = await self._run(compute, self.repository, _node(graph), [_node(i) for i in iris], year, _node(phase))
+                return [result[i] for i in iris]
+
+            self._cost_loaders[key] = DataLoader(load_fn=load_costs)
+        return self._cost_loaders[key]

@@ -1,0 +1,157 @@
+"""The GraphQL schema: derived types, analytic fields, the entry points, and the mutations.
+
+The SDL is committed as schema.graphql at the top of the repository; a test fails when the
+code and that file drift apart (regenerate with `doelgraaf schema > schema.graphql`).
+"""
+
+import asyncio
+import typing
+from enum import Enum
+from functools import lru_cache
+
+import strawberry
+from strawberry.extensions import MaskErrors, MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
+from strawberry.types import Info
+
+from doelgraaf.errors import UserError
+from doelgraaf.graphql.analytics import extra_fields
+from doelgraaf.graphql.types import TYPES, Resource, build_types, make, make_typed
+from doelgraaf.importers.municipality_graphs import check_code
+from doelgraaf.rdfconvert import named_node
+from doelgraaf.services import municipalities as listing
+from doelgraaf.services.validation import municipality_report
+from doelgraaf.validation import ValidationReport as Report
+from doelgraaf.validation import ValidationResult as Result
+
+MAX_DEPTH = 12
+MAX_ALIASES = 30
+MAX_TOKENS = 5000
+
+build_types(extra_fields)
+Municipality = TYPES["Municipality"]
+
+
+@strawberry.enum(description="Ernst van een bevinding / Severity of a finding.")
+class Severity(Enum):
+    VIOLATION = "Violation"
+    WARNING = "Warning"
+    INFO = "Info"
+
+
+@strawberry.type(description="Eén bevinding van de SHACL-controle / One finding of the SHACL check.")
+class ValidationFinding:
+    result: strawberry.Private[Result]
+
+    @strawberry.field(description="De IRI van het gecontroleerde ding / The IRI of the thing checked.")
+    def focus_node(self) -> str:
+        return str(self.result.focus_node)
+
+    @strawberry.field(description="Naam van het gecontroleerde ding / Name of the thing checked.")
+    def focus_label(self, lang: str = "nl") -> str:
+        return self.result.focus_labels.get(lang) or self.result.focus_labels["nl"]
+
+    @strawberry.field(description="FOUT blokkeert, WAARSCHUWING niet / A violation blocks, a warning does not.")
+    def severity(self) -> Severity:
+        return Severity(self.result.severity)
+
+    @strawberry.field(description="Het pad, zoals dg:owner of ^dg:serves / The path, such as dg:owner or ^dg:serves.")
+    def path(self) -> typing.Optional[str]:
+        return self.result.path
+
+    @strawberry.field(description="De foute waarde, als die er is / The offending value, if any.")
+    def value(self) -> typing.Optional[str]:
+        return None if self.result.value is None else str(self.result.value)
+
+    @strawberry.field(description="De regel (shape) die niet klopt / The rule (shape) that was broken.")
+    def rule(self) -> str:
+        return str(self.result.rule)
+
+    @strawberry.field(description="De melding in nl of en / The message in nl or en.")
+    def message(self, lang: str = "nl") -> str:
+        return self.result.message(lang)
+
+
+@strawberry.type(description="Uitkomst van de SHACL-controle / Outcome of the SHACL check.")
+class ValidationReport:
+    report: strawberry.Private[Report]
+
+    @strawberry.field(description="Waar als er geen fouten zijn (waarschuwingen mogen) / True when there are no violations.")
+    def conforms(self) -> bool:
+        return self.report.conforms
+
+    @strawberry.field(description="Aantal fouten / Number of violations.")
+    def violation_count(self) -> int:
+        return len(self.report.violations)
+
+    @strawberry.field(description="Aantal waarschuwingen / Number of warnings.")
+    def warning_count(self) -> int:
+        return len(self.report.warnings)
+
+    @strawberry.field(description="Alle bevindingen, fouten eerst / All findings, violations first.")
+    def results(self, severity: typing.Optional[Severity] = None) -> typing.List[ValidationFinding]:
+        chosen = [r for r in self.report.results if severity is None or r.severity == severity.value]
+        return [ValidationFinding(result=r) for r in chosen]
+
+
+def _municipality(ref: listing.MunicipalityRef):
+    return Municipality(id=ref.iri, graph=ref.graph)
+
+
+@strawberry.type
+class Query:
+    @strawberry.field(description="Alle gemeenten (de 342 van het CBS en gemeenten met eigen gegevens) / All municipalities."
+                                  " first: hoeveel / how many; after: code van de laatst ontvangen gemeente / code of the last one received.")
+    async def municipalities(self, info: Info, first: typing.Optional[int] = None, after: typing.Optional[str] = None) -> typing.List[Municipality]:  # type: ignore[valid-type]
+        refs = await asyncio.to_thread(listing.all_municipalities, info.context.repository)
+        codes = listing.page([r.code for r in refs], first, after)
+        by_code = {r.code: r for r in refs}
+        return [_municipality(by_code[c]) for c in codes]
+
+    @strawberry.field(description="Eén gemeente op CBS-code, zoals GM0629 / One municipality by CBS code, such as GM0629.")
+    async def municipality(self, info: Info, code: str) -> typing.Optional[Municipality]:  # type: ignore[valid-type]
+        check_code(code)
+        ref = await asyncio.to_thread(listing.find, info.context.repository, code)
+        return _municipality(ref) if ref else None
+
+    @strawberry.field(description="De SHACL-controle van de gegevens van een gemeente / The SHACL check of a municipality's data.")
+    async def validation(self, info: Info, municipality: str) -> ValidationReport:
+        check_code(municipality)
+        report = await asyncio.to_thread(municipality_report, info.context.repository, municipality)
+        return ValidationReport(report=report)
+
+    @strawberry.field(description="Eén ding op IRI, van welke soort ook / One thing by IRI, of whatever kind.")
+    async def node(self, info: Info, id: strawberry.ID) -> typing.Optional[Resource]:
+        iri = named_node(id, "id").value
+        graph = await asyncio.to_thread(listing.home_graph, info.context.repository, iri)
+        if graph is None:
+            return None
+        if iri.startswith(str(listing.MUNICIPALITY_PREFIX)):
+            return Municipality(id=iri, graph=graph)
+        return await make_typed(info, iri, graph)
+
+
+def _mask(error) -> bool:
+    """Hide unexpected exceptions (no stack traces or SPARQL in responses); user errors pass."""
+    original = getattr(error, "original_error", None)
+    return original is not None and not isinstance(original, UserError)
+
+
+@lru_cache(maxsize=1)
+def schema() -> strawberry.Schema:
+    from doelgraaf.graphql.mutations import Mutation
+
+    return strawberry.Schema(
+        query=Query,
+        mutation=Mutation,
+        types=[t for t in TYPES.values()],
+        extensions=[
+            lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
+            lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
+            lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
+            lambda: MaskErrors(should_mask_error=_mask, error_message="Interne fout / Internal error"),
+        ],
+    )
+
+
+def sdl() -> str:
+    return schema().as_str() + "\n"

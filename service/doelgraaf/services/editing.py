@@ -1,0 +1,141 @@
+"""Changing one municipality's data behind a SHACL gate.
+
+Every change is computed against an in-memory copy of the municipality's graph, validated with
+the change applied (only the nodes it touches and their neighbours, which is where a rule can
+newly fail), and written in one transaction only if no sh:Violation results. Otherwise nothing
+is written and the violations are returned. Writes to one municipality are serialised in this
+process, so two editors never validate against a state the other is about to change.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+import uuid
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import pyoxigraph as ox
+from rdflib import Graph, URIRef
+from rdflib.term import Node
+
+from doelgraaf.errors import UserError
+from doelgraaf.namespaces import DG, ID, RDF, municipality_graph
+from doelgraaf.rdfconvert import to_triples
+from doelgraaf.services.auth import Forbidden, Principal, Unauthenticated
+from doelgraaf.services.validation import municipality_data
+from doelgraaf.store import Repository
+from doelgraaf.validation import ValidationReport, validate
+
+# Nodes that belong to another node and go with it: an indicator's baseline and target values.
+OWNED = (DG.baseline, DG.target)
+# Nodes that only qualify others and are deleted with them: a contribution of a deleted measure or goal.
+QUALIFYING = (DG.measure, DG.goal)
+
+_locks: dict[str, threading.Lock] = defaultdict(threading.Lock)
+
+
+@dataclass
+class Change:
+    delete: set = field(default_factory=set)
+    insert: set = field(default_factory=set)
+    subject: str | None = None
+
+
+@dataclass
+class EditOutcome:
+    ok: bool
+    id: str | None
+    report: ValidationReport
+
+
+def editable_municipality(principal: Principal | None) -> str:
+    """The municipality this credential may edit; it never comes from an argument."""
+    if principal is None:
+        raise Unauthenticated("schrijven vraagt een token (Authorization: Bearer …)", "writing needs a token (Authorization: Bearer …)")
+    if principal.role != "editor" or principal.municipality is None:
+        raise Forbidden(
+            "alleen een redacteur van een gemeente bewerkt losse gegevens; een beheerder laadt hele documenten (importRdf)",
+            "only an editor of a municipality edits single items; an admin loads whole documents (importRdf)",
+        )
+    return principal.municipality
+
+
+def authorise(principal: Principal | None, code: str) -> None:
+    if principal is None:
+        raise Unauthenticated("schrijven vraagt een token (Authorization: Bearer …)", "writing needs a token (Authorization: Bearer …)")
+    if not principal.may_edit(code):
+        raise Forbidden(f"dit token mag {code} niet wijzigen", f"this token may not change {code}")
+
+
+def mint(code: str, kind: str, label: str | None) -> URIRef:
+    """A readable new IRI: …/id/GM9999/doel/schone-wijken-3fa2c1."""
+    text = unicodedata.normalize("NFKD", label or kind).encode("ascii", "ignore").decode().lower()
+    slug = re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:50] or kind
+    return ID[f"{code}/{kind}/{slug}-{uuid.uuid4().hex[:6]}"]
+
+
+def describe(data: Graph, node: Node) -> set:
+    """Everything stating something about `node`, with the nodes it owns and the contributions qualifying it."""
+    triples = set(data.triples((node, None, None))) | set(data.triples((None, None, node)))
+    for prop in OWNED:
+        for owned in data.objects(node, prop):
+            triples |= set(data.triples((owned, None, None)))
+    for prop in QUALIFYING:
+        for qualifier in data.subjects(prop, node):
+            triples |= set(data.triples((qualifier, None, None))) | set(data.triples((None, None, qualifier)))
+    return triples
+
+
+def require_node(data: Graph, iri: str, cls: URIRef, noun: tuple[str, str]) -> URIRef:
+    node = URIRef(iri)
+    if not any((node, RDF.type, c) in data for c in _classes(data, cls)):
+        raise UserError(f"{noun[0]} <{iri}> bestaat niet in de gegevens van deze gemeente",
+                        f"{noun[1]} <{iri}> does not exist in this municipality's data", where="id")
+    return node
+
+
+def _classes(data: Graph, cls: URIRef) -> set:
+    from doelgraaf.services.ontology import subclasses
+
+    return {URIRef(c) for c in subclasses(str(cls))}
+
+
+def _touched(change: Change) -> set:
+    touched = set()
+    for s, _, o in change.delete | change.insert:
+        touched.add(s)
+        if isinstance(o, URIRef):
+            touched.add(o)
+    return touched
+
+
+def _neighbours(graph: Graph, nodes: set) -> set:
+    found = set()
+    for node in nodes:
+        found.update(o for o in graph.objects(node, None) if isinstance(o, URIRef))
+        found.update(graph.subjects(None, node))
+    return found
+
+
+def edit(repo: Repository, code: str, build: Callable[[Graph], Change]) -> EditOutcome:
+    """Compute a change on a copy of the municipality's graph, validate it, store it only if it conforms."""
+    with _locks[code]:
+        data = municipality_data(repo, code)
+        change = build(data)
+        touched = _touched(change)
+        focus = touched | _neighbours(data, touched)
+        for triple in change.delete:  # the copy becomes the state after the change
+            data.remove(triple)
+        for triple in change.insert:
+            data.add(triple)
+        focus |= _neighbours(data, touched)
+        report = validate(data, focus_nodes=focus, in_place=True)
+        if not report.conforms:
+            return EditOutcome(False, change.subject, report)
+        graph = ox.NamedNode(str(municipality_graph(code)))
+        # what is both deleted and inserted stays: deletes apply first, inserts win
+        repo.modify_graph(graph, delete=to_triples(change.delete - change.insert), insert=to_triples(change.insert))
+        return EditOutcome(True, change.subject, report)

@@ -1,0 +1,62 @@
+"""`doelgraaf serve`: open the store, install ontology and vocabularies, load the demo if asked, run uvicorn."""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+
+import pyoxigraph as ox
+
+from doelgraaf.importers.rdf_files import read_file
+from doelgraaf.namespaces import municipality_graph
+from doelgraaf.paths import EXAMPLES_DIR
+from doelgraaf.services import catalogue
+from doelgraaf.services.auth import ENVIRONMENT_VARIABLE, TokenRegistry
+from doelgraaf.services.loading import load_documents
+
+DEMO_CODE = "GM9999"
+DEMO_FILE = EXAMPLES_DIR / "gm9999-meerwijk.ttl"
+
+
+def ensure_demo(repo) -> bool:
+    """Load the demo municipality when its graph is empty; True when it was loaded now."""
+    if repo.ask("ASK { GRAPH ?graph { ?s ?p ?o } }", bindings={"graph": ox.NamedNode(str(municipality_graph(DEMO_CODE)))}):
+        return False
+    outcome = load_documents(repo, [read_file(DEMO_FILE)], [DEMO_CODE])
+    if not outcome.stored:
+        raise RuntimeError("the demo data does not conform; run `doelgraaf validate` on it")
+    return True
+
+
+def serve(args) -> int:
+    import uvicorn
+
+    from doelgraaf.api.app import create_app
+    from doelgraaf.cli import _repository
+
+    repo = _repository(args)
+    catalogue.install(repo)
+    tokens = TokenRegistry.from_sources(args.tokens)
+    demo_tokens = {}
+    if args.demo:
+        if ensure_demo(repo):
+            print(f"Demogemeente {DEMO_CODE} geladen / demo municipality {DEMO_CODE} loaded")
+        if not args.tokens and not os.environ.get(ENVIRONMENT_VARIABLE):
+            demo_tokens = {secrets.token_urlsafe(24): f"editor:{DEMO_CODE}", secrets.token_urlsafe(24): "admin"}
+            tokens = TokenRegistry(demo_tokens)
+    base = f"http://{args.host}:{args.port}"
+    print(f"""
+Doelgraaf draait / is running ({repo.kind}: {args.endpoint or args.store})
+  GraphQL (GraphiQL):   {base}/graphql
+  SPARQL (alleen lezen): {base}/sparql
+  Ontologie / ontology: {base}/ontology
+  Controleregels:       {base}/shapes
+  Demogemeente:         {base}/id/gemeente/{DEMO_CODE}
+  Status / health:      {base}/health""")
+    for token, role in demo_tokens.items():
+        print(f"  Token voor deze sessie / token for this session ({role}): {token}")
+    print(flush=True)
+    uvicorn.run(create_app(repo, tokens), host=args.host, port=args.port, log_level="warning")
+    repo.close()
+    return 0

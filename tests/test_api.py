@@ -1,0 +1,126 @@
+"""HTTP beyond GraphQL: the SPARQL endpoint, documents with content negotiation, /id/… and /health."""
+
+import json
+import time
+
+import pytest
+from rdflib import Graph
+
+from doelgraaf.services import sparql_endpoint
+
+COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+GOAL = "https://w3id.org/doelgraaf/id/GM9999/doel/duurzaam-verkeer"
+
+
+@pytest.mark.parametrize("accept,marker", [
+    ("application/sparql-results+json", b'"bindings"'),
+    ("application/sparql-results+xml", b"<sparql"),
+    ("text/csv", b"n\r\n"),
+    ("text/tab-separated-values", b"?n"),
+])
+def test_sparql_select_in_every_result_format(client, accept, marker):
+    response = client.get("/sparql", params={"query": COUNT}, headers={"accept": accept})
+    assert response.status_code == 200 and response.headers["content-type"].startswith(accept)
+    assert marker in response.content
+
+
+def test_sparql_post_construct_and_ask(client):
+    response = client.post("/sparql", content="CONSTRUCT { <%s> ?p ?o } WHERE { GRAPH ?g { <%s> ?p ?o } }" % (GOAL, GOAL),
+                           headers={"content-type": "application/sparql-query", "accept": "text/turtle"})
+    assert response.status_code == 200 and len(Graph().parse(data=response.text, format="turtle")) > 5
+    response = client.post("/sparql", data={"query": "ASK { GRAPH ?g { <%s> ?p ?o } }" % GOAL})
+    assert response.status_code == 200 and response.json()["boolean"] is True
+
+
+@pytest.mark.parametrize("query", [
+    "INSERT DATA { GRAPH <http://x> { <http://a> <http://b> <http://c> } }",
+    "SELECT * WHERE { ?s ?p ?o OPTIONAL { service <http://example.org/sparql> { ?s ?p ?o } } }",
+    "select * { { select * { SERVICE SILENT <http://evil> { ?a ?b ?c } } } }",
+    "LOAD <http://example.org/data.ttl>",
+    "delete where { ?s ?p ?o }",
+    "PREFIX ex: <http://e/> DROP ALL",
+])
+def test_sparql_refuses_updates_service_and_load(client, demo, query):
+    before = demo.graph_sizes()
+    for response in (client.get("/sparql", params={"query": query}), client.post("/sparql", data={"query": query})):
+        assert response.status_code == 400, query
+        assert "niet toegestaan" in response.json()["error"] or "geen SELECT" in response.json()["error"]
+    assert client.post("/sparql", data={"update": query}).status_code == 400
+    assert demo.graph_sizes() == before
+
+
+def test_keywords_inside_strings_and_variable_names_are_fine(client):
+    query = 'SELECT ?service ?load WHERE { VALUES (?service ?load) { ("SERVICE" "DROP ALL") } } # INSERT'
+    response = client.get("/sparql", params={"query": query})
+    assert response.status_code == 200 and response.json()["results"]["bindings"][0]["load"]["value"] == "DROP ALL"
+
+
+def test_sparql_result_cap(client, monkeypatch):
+    monkeypatch.setattr(sparql_endpoint, "MAX_ROWS", 10)
+    response = client.get("/sparql", params={"query": "SELECT * WHERE { GRAPH ?g { ?s ?p ?o } }"})
+    assert response.status_code == 200 and len(response.json()["results"]["bindings"]) == 10
+    assert response.headers["doelgraaf-result-truncated"].startswith("true")
+
+
+def test_a_runaway_query_is_stopped_and_others_still_answer(client, monkeypatch):
+    """A query that keeps producing rows is stopped at the time limit (a query that computes for a long
+    time before its first row is the hardening issue's: it needs the query in a separate process)."""
+    monkeypatch.setattr(sparql_endpoint, "TIME_LIMIT_SECONDS", 0.5)
+    monkeypatch.setattr(sparql_endpoint, "MAX_ROWS", 10**9)
+    runaway = "SELECT * WHERE { GRAPH ?g { ?a ?b ?c . ?d ?e ?f . ?h ?i ?j } }"
+    started = time.monotonic()
+    response = client.get("/sparql", params={"query": runaway})
+    assert response.status_code == 503 and time.monotonic() - started < 5
+    assert client.get("/sparql", params={"query": COUNT}).status_code == 200
+
+
+@pytest.mark.parametrize("path", ["/ontology", "/shapes", "/vocab/taakvelden", "/vocab/gemeenten"])
+@pytest.mark.parametrize("accept,fmt", [("text/turtle", "turtle"), ("application/ld+json", "json-ld"),
+                                         ("application/rdf+xml", "xml"), ("application/n-triples", "nt")])
+def test_documents_by_content_negotiation(client, path, accept, fmt):
+    response = client.get(path, headers={"accept": accept})
+    assert response.status_code == 200 and response.headers["content-type"].startswith(accept)
+    assert len(Graph().parse(data=response.content, format=fmt)) > 50
+
+
+@pytest.mark.parametrize("path,needle", [("/ontology", "Doelgraaf"), ("/shapes", "heeft geen eigenaar"), ("/vocab/taakvelden", "0.10")])
+def test_documents_as_html_for_browsers(client, path, needle):
+    response = client.get(path, headers={"accept": "text/html,application/xhtml+xml,*/*;q=0.8"})
+    assert response.status_code == 200 and response.headers["content-type"].startswith("text/html")
+    assert needle in response.text
+
+
+def test_unknown_vocabulary_and_unacceptable_format(client):
+    assert client.get("/vocab/onbekend").status_code == 404
+    assert client.get("/ontology", headers={"accept": "image/png"}).status_code == 406
+
+
+def test_resources_dereference_under_id(client):
+    page = client.get("/id/GM9999/doel/duurzaam-verkeer", headers={"accept": "text/html"})
+    assert page.status_code == 200 and "Meer fietsen op korte afstanden" in page.text
+    turtle = client.get("/id/GM9999/doel/duurzaam-verkeer", headers={"accept": "text/turtle"})
+    assert len(Graph().parse(data=turtle.text, format="turtle")) > 5
+    concept = client.get("/id/taakveld/0.10", params={"format": "jsonld"})
+    assert concept.status_code == 200 and "Mutaties reserves" in concept.text
+    indicator = client.get("/id/GM9999/indicator/fietsaandeel", headers={"accept": "text/turtle"})
+    assert "48" in indicator.text  # the baseline and target values come with it
+    assert client.get("/id/GM9999/bestaat-niet").status_code == 404
+    assert client.get("/id/GM9999/<script>").status_code == 400
+
+
+def test_health(client):
+    response = client.get("/health")
+    body = response.json()
+    assert response.status_code == 200 and body["status"] == "ok"
+    assert body["graphSizes"]["https://w3id.org/doelgraaf/graph/GM9999"] > 4000
+
+
+def test_request_bodies_over_the_limit(client):
+    big = b"x" * 13_000_000
+    assert client.post("/graphql", content=big, headers={"content-type": "application/json"}).status_code == 413
+
+    def chunks():
+        for _ in range(13):
+            yield b"x" * 1_000_000
+
+    assert client.post("/sparql", content=chunks(), headers={"content-type": "application/sparql-query"}).status_code == 413

@@ -1,0 +1,103 @@
+"""The commands that touch the store: load, export, serve (as `make run` starts it)."""
+
+import json
+import socket
+import subprocess
+import sys
+import time
+from decimal import Decimal
+from pathlib import Path
+
+import httpx
+import pytest
+from rdflib import Graph, Literal
+from rdflib.compare import isomorphic
+from rdflib.namespace import XSD
+
+from doelgraaf.paths import EXAMPLES_DIR
+from tests.conftest import run_cli
+
+DEMO = str(EXAMPLES_DIR / "gm9999-meerwijk.ttl")
+BROKEN = str(EXAMPLES_DIR / "broken" / "doel-zonder-eigenaar.ttl")
+
+
+def canonical(graph: Graph) -> Graph:
+    """Decimals in canonical form: the store keeps 1250000.00 as 1250000, the same value."""
+    result = Graph()
+    for s, p, o in graph:
+        if isinstance(o, Literal) and o.datatype == XSD.decimal:
+            o = Literal(format(Decimal(str(o)).normalize(), "f"), datatype=XSD.decimal)
+        result.add((s, p, o))
+    return result
+
+
+@pytest.fixture
+def store(tmp_path):
+    return str(tmp_path / "store")
+
+
+def test_load_then_export_round_trips(store, tmp_path):
+    result = run_cli("load", DEMO, "--municipality", "GM9999", "--store", store)
+    assert result.returncode == 0, result.stderr.decode()
+    assert "GM9999: 4572 triples" in result.stdout.decode()
+    out = tmp_path / "export.ttl"
+    assert run_cli("export", "--municipality", "GM9999", "--store", store, "-o", str(out)).returncode == 0
+    assert isomorphic(canonical(Graph().parse(out)), canonical(Graph().parse(DEMO)))
+    trig = run_cli("export", "--municipality", "GM9999", "--format", "trig", "--store", store)
+    assert b"<https://w3id.org/doelgraaf/graph/GM9999>" in trig.stdout
+    jsonld = run_cli("export", "--municipality", "GM9999", "--format", "jsonld", "--store", store)
+    assert json.loads(jsonld.stdout)
+
+
+def test_a_load_with_violations_stores_nothing(store):
+    assert run_cli("load", DEMO, "--municipality", "GM9999", "--store", store).returncode == 0
+    result = run_cli("load", BROKEN, "--municipality", "GM9999", "--store", store)
+    assert result.returncode == 1 and "niets opgeslagen" in result.stdout.decode()
+    assert "heeft geen eigenaar" in result.stdout.decode()
+    after = run_cli("export", "--municipality", "GM9999", "--store", store).stdout
+    assert isomorphic(canonical(Graph().parse(data=after, format="turtle")), canonical(Graph().parse(DEMO)))
+
+
+def test_plain_turtle_needs_a_municipality_and_exports_need_data(store):
+    result = run_cli("load", DEMO, "--store", store)
+    assert result.returncode == 2 and "--municipality" in result.stderr.decode()
+    result = run_cli("export", "--municipality", "GM0001", "--store", store)
+    assert result.returncode == 2 and "geen gegevens van GM0001" in result.stderr.decode()
+
+
+def test_load_and_export_on_a_remote_endpoint(oxigraph_server, tmp_path):
+    assert run_cli("load", DEMO, "--municipality", "GM9999", "--endpoint", oxigraph_server).returncode == 0
+    out = tmp_path / "remote.ttl"
+    assert run_cli("export", "--municipality", "GM9999", "--endpoint", oxigraph_server, "-o", str(out)).returncode == 0
+    assert isomorphic(canonical(Graph().parse(out)), canonical(Graph().parse(DEMO)))
+
+
+def test_an_unreachable_endpoint_is_one_clear_line():
+    result = run_cli("export", "--municipality", "GM9999", "--endpoint", "http://127.0.0.1:9")
+    assert result.returncode == 2 and "niet bereikbaar" in result.stderr.decode() and "Traceback" not in result.stderr.decode()
+
+
+def test_serve_with_demo_as_make_run_does(tmp_path):
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    exe = Path(sys.executable).with_name("doelgraaf")
+    process = subprocess.Popen([str(exe), "serve", "--demo", "--store", str(tmp_path / "data"), "--port", str(port)],
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if httpx.get(f"http://127.0.0.1:{port}/health", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            assert process.poll() is None and time.monotonic() < deadline, "serve did not start"
+            time.sleep(0.3)
+        answer = httpx.post(f"http://127.0.0.1:{port}/graphql",
+                            json={"query": '{ municipality(code: "GM9999") { name goals { id } } }'}).json()
+        assert answer["data"]["municipality"]["name"] == "Meerwijk"
+    finally:
+        process.terminate()
+        output = process.communicate(timeout=20)[0].decode()
+    assert f"http://127.0.0.1:{port}/graphql" in output and "editor:GM9999" in output
