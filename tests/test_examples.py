@@ -167,3 +167,9 @@ def test_cli_exit_2_on_unreadable_input(tmp_path: Path):
     done = run_cli(str(path))
     assert done.returncode == 2
     assert "kapot.ttl" in done.stderr
+
+
+def test_cli_strict_turns_warnings_into_exit_1():
+    path = BROKEN_DIR / "smart-geen-eenheid.ttl"
+    done = run_cli(str(path), "--strict")
+    assert done.returncode == 1 and "heeft geen eenheid" in done.stdout

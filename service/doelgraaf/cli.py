@@ -36,7 +36,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     outputs = []
     for code, graph in sorted(groups.items(), key=lambda kv: kv[0] or ""):
         report = validate(graph)
-        if not report.conforms:
+        if not report.conforms or (args.strict and report.warnings):
             worst = EXIT_INVALID
         if args.format == "json":
             outputs.append(report.as_json())
@@ -134,13 +134,15 @@ def build_parser() -> argparse.ArgumentParser:
     validate = commands.add_parser(
         "validate",
         help="controleer gegevens tegen ontologie, vocabulaires en shapes / validate data",
-        description="Exit 0: voldoet (waarschuwingen toegestaan) / conforms; 1: fouten / violations; "
-        "2: invoer onleesbaar / unreadable input.",
+        description="Exit 0: voldoet (waarschuwingen toegestaan) / conforms; 1: fouten / violations "
+        "(met --strict ook waarschuwingen / with --strict warnings too); 2: invoer onleesbaar / unreadable input.",
     )
     validate.add_argument("files", nargs="+", metavar="FILE", help="Turtle, TriG, N-Triples, N-Quads, JSON-LD, RDF/XML")
     validate.add_argument("--municipality", nargs="+", metavar="GM", help="gemeentecode(s), bijv. GM9999")
     validate.add_argument("--lang", choices=("nl", "en"), default="nl")
     validate.add_argument("--format", choices=("text", "json", "turtle"), default="text")
+    validate.add_argument("--strict", action="store_true",
+                          help="ook waarschuwingen (SMART) geven exit 1 / warnings (SMART) exit 1 too")
     validate.set_defaults(handler=_cmd_validate)
 
     load = commands.add_parser("load", help="laad bestanden in de store, na controle / load files into the store, validated first",
