@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from doelgraaf.errors import UserError
 from doelgraaf.store.repository import StoreUnavailable
@@ -85,19 +86,62 @@ def _cmd_load(args: argparse.Namespace) -> int:
 
 def _cmd_export(args: argparse.Namespace) -> int:
     from doelgraaf.importers.municipality_graphs import check_code
-    from doelgraaf.services.exporting import export
 
     codes = [check_code(c) for c in args.municipality]
     repo = _repository(args)
     try:
-        text = export(repo, codes, args.format)
+        if args.kind == "xlsx":
+            from doelgraaf.services.spreadsheets import export_workbook
+
+            if len(codes) != 1 or not args.output:
+                raise UserError("een werkmap is voor één gemeente en vraagt -o BESTAND.xlsx",
+                                "a workbook is for one municipality and needs -o FILE.xlsx", where="export xlsx")
+            data = export_workbook(repo, codes[0])
+        else:
+            from doelgraaf.services.exporting import export
+
+            data = export(repo, codes, args.format).encode("utf-8")
     finally:
         repo.close()
     if args.output:
-        with open(args.output, "w", encoding="utf-8") as out:
-            out.write(text)
+        with open(args.output, "wb") as out:
+            out.write(data)
     else:
-        sys.stdout.write(text)
+        sys.stdout.buffer.write(data)
+    return EXIT_OK
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    repo = _repository(args)
+    try:
+        if args.kind == "xlsx":
+            from doelgraaf.importers.municipality_graphs import check_code
+            from doelgraaf.services.spreadsheets import import_workbook
+
+            code = check_code(args.municipality)
+            try:
+                data = open(args.file, "rb").read()
+            except OSError as exc:
+                raise UserError(f"kan het bestand niet lezen ({exc.strerror})", f"cannot read the file ({exc.strerror})", where=args.file) from None
+            outcome = import_workbook(repo, data, code, args.file)
+            for line in outcome.messages(args.lang):
+                print(line)
+            print("opgeslagen / stored" if outcome.stored else "niets opgeslagen: er zijn fouten / nothing stored: there are violations")
+            return EXIT_OK if outcome.stored else EXIT_INVALID
+        from doelgraaf.importers.cbs_iv3 import import_file
+
+        report = import_file(repo, args.file, args.year, args.phase)
+        print(report.as_text(args.lang))
+        return EXIT_OK
+    finally:
+        repo.close()
+
+
+def _cmd_docs(args: argparse.Namespace) -> int:
+    from doelgraaf.services.documentation import build_site
+
+    for path in build_site(Path(args.out_dir)):
+        print(path)
     return EXIT_OK
 
 
@@ -154,12 +198,38 @@ def build_parser() -> argparse.ArgumentParser:
     _store_options(load)
     load.set_defaults(handler=_cmd_load)
 
-    export = commands.add_parser("export", help="schrijf gemeenten uit / write municipalities out")
+    export = commands.add_parser("export", help="schrijf gemeenten uit als RDF of werkmap / write municipalities out as RDF or workbook")
+    export.add_argument("kind", nargs="?", choices=("rdf", "xlsx"), default="rdf",
+                        help="rdf (standaard/default) of xlsx: het ingevulde sjabloon / the filled-in template")
     export.add_argument("--municipality", nargs="+", metavar="GM", required=True)
     export.add_argument("--format", choices=("turtle", "trig", "jsonld"), default="turtle")
     export.add_argument("--output", "-o", metavar="FILE")
     _store_options(export)
     export.set_defaults(handler=_cmd_export)
+
+    importing = commands.add_parser("import", help="importeer een werkmap of CBS Iv3-cijfers / import a workbook or CBS Iv3 figures")
+    import_kinds = importing.add_subparsers(dest="kind", required=True, parser_class=_Parser)
+    xlsx = import_kinds.add_parser("xlsx", help="het ingevulde Doelgraaf-sjabloon / the filled-in template",
+                                   description="Rijen worden RDF, gecontroleerd vóór opslag; fouten noemen blad, rij en kolom. "
+                                               "/ Rows become RDF, validated before storing; errors name sheet, row and column.")
+    xlsx.add_argument("file", metavar="FILE")
+    xlsx.add_argument("--municipality", required=True, metavar="GM")
+    xlsx.add_argument("--lang", choices=("nl", "en"), default="nl")
+    _store_options(xlsx)
+    xlsx.set_defaults(handler=_cmd_import)
+    cbs = import_kinds.add_parser("cbs-iv3", help="CBS Iv3-cijfers van alle gemeenten / CBS Iv3 figures of all municipalities",
+                                  description="Een CSV zoals data/cbs-iv3/ (k€, ';'-gescheiden, CBS-namen). "
+                                              "/ A CSV as in data/cbs-iv3/ (thousands of euros, ';'-separated, CBS names).")
+    cbs.add_argument("file", metavar="FILE")
+    cbs.add_argument("--year", type=int, required=True)
+    cbs.add_argument("--phase", choices=("ADOPTED", "REALISED"), required=True)
+    cbs.add_argument("--lang", choices=("nl", "en"), default="nl")
+    _store_options(cbs)
+    cbs.set_defaults(handler=_cmd_import)
+
+    docs = commands.add_parser("docs", help="HTML-documentatie van ontologie en vocabulaires / HTML documentation")
+    docs.add_argument("out_dir", metavar="OUT_DIR")
+    docs.set_defaults(handler=_cmd_docs)
 
     serve = commands.add_parser("serve", help="start de service / start the service")
     _store_options(serve)
