@@ -1,4 +1,5 @@
-"""Ontology, shapes and vocabularies as documents: /ontology, /shapes, /vocab/<name>, with HTML for browsers."""
+"""Ontology, shapes and vocabularies as documents: /ontology, /shapes, /vocab/<name>, with HTML for browsers;
+the JSON-LD context (/context.jsonld) and the class diagram (/diagram.svg)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
 
 from doelgraaf.api.negotiation import RDF_MEDIA_TYPES, choose, serialize
-from doelgraaf.paths import ONTOLOGY_FILE
+from doelgraaf.paths import CONTEXT_FILE, ONTOLOGY_FILE
 from doelgraaf.services import documentation
 from doelgraaf.services.catalogue import vocabulary_files
 from doelgraaf.validation.rules import shape_files
@@ -49,3 +50,12 @@ def vocabulary(name: str, request: Request) -> Response:
     if name not in files:
         raise HTTPException(404, f"Onbekende vocabulaire / unknown vocabulary '{name[:80]}'; bekend / known: {', '.join(files)}")
     return _document(request, [files[name]], lambda: documentation.vocabulary_html(name))
+
+
+# JSON-LD processors in browsers fetch a context from other sites: allow that, it is public.
+PUBLIC = {"Access-Control-Allow-Origin": "*"}
+
+
+@router.get("/context.jsonld", summary="De JSON-LD-context van de vocabulaire / the JSON-LD context of the vocabulary")
+def jsonld_context() -> Response:
+    return Response(CONTEXT_FILE.read_bytes(), media_type="application/ld+json", headers=PUBLIC)
