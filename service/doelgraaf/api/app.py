@@ -18,7 +18,7 @@ HOME = """<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Doel
 <ul>
 <li><a href="/graphql">GraphQL</a> (GraphiQL)</li>
 <li><a href="/sparql">SPARQL</a> (alleen lezen / read-only)</li>
-<li><a href="/ontology">Ontologie / ontology</a> · <a href="/shapes">controleregels / rules</a></li>
+<li><a href="/ontology">Ontologie / ontology</a> · <a href="/diagram.svg">diagram van de kernklassen / class diagram</a> · <a href="/shapes">controleregels / rules</a> · <a href="/context.jsonld">JSON-LD-context</a></li>
 <li>Vocabulaires / vocabularies: {vocabularies}</li>
 <li><a href="/id/gemeente/GM9999">Demogemeente Meerwijk / demo municipality</a></li>
 <li><a href="/health">Status</a> · <a href="/docs">API-documentatie / API docs</a></li>

@@ -14,6 +14,7 @@ from doelgraaf.api.negotiation import RDF_MEDIA_TYPES, choose, serialize
 from doelgraaf.paths import CONTEXT_FILE, ONTOLOGY_FILE
 from doelgraaf.services import documentation
 from doelgraaf.services.catalogue import vocabulary_files
+from doelgraaf.services.diagram import class_diagram_svg
 from doelgraaf.validation.rules import shape_files
 
 router = APIRouter()
@@ -59,3 +60,8 @@ PUBLIC = {"Access-Control-Allow-Origin": "*"}
 @router.get("/context.jsonld", summary="De JSON-LD-context van de vocabulaire / the JSON-LD context of the vocabulary")
 def jsonld_context() -> Response:
     return Response(CONTEXT_FILE.read_bytes(), media_type="application/ld+json", headers=PUBLIC)
+
+
+@router.get("/diagram.svg", summary="Diagram van de kernklassen / diagram of the core classes")
+def diagram() -> Response:
+    return Response(class_diagram_svg(), media_type="image/svg+xml", headers=PUBLIC)
