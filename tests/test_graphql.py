@@ -152,3 +152,15 @@ def test_limits_on_depth_aliases_and_tokens(client):
 def test_introspection_stays_on(client):
     _, body = gql(client, "{ __schema { queryType { name } } }")
     assert body["data"]["__schema"]["queryType"]["name"] == "Query"
+
+
+def test_indicator_comparison_and_goals_linked_across_municipalities(client):
+    _, body = gql(client, "{ indicatorComparison(indicator: 36) { municipality { code } value year unit rank } }")
+    rows = body["data"]["indicatorComparison"]
+    assert rows and rows[0]["municipality"]["code"] == "GM9999" and rows[0]["rank"] == 1
+    _, body = gql(client, "{ linkedGoals(sdg: 11) { id municipality { code name } sdgs { id } } }")
+    goals = body["data"]["linkedGoals"]
+    assert goals and all(g["municipality"]["code"] == "GM9999" for g in goals)
+    assert all(any(s["id"].endswith("/11") for s in g["sdgs"]) for g in goals)
+    _, body = gql(client, "{ linkedGoals { id } }")
+    assert "SDG" in body["errors"][0]["message"]

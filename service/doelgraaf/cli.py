@@ -249,7 +249,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.handler(args)
     except UserError as error:
-        print(f"doelgraaf: {error.message()}", file=sys.stderr)
+        print(f"doelgraaf: {error.text()}", file=sys.stderr)
         return EXIT_INPUT
     except StoreUnavailable as error:
         print(f"doelgraaf: {error}", file=sys.stderr)

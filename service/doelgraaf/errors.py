@@ -18,9 +18,14 @@ class UserError(Exception):
     where: str | None = None
 
     def __str__(self) -> str:
-        return self.message()
+        return self.text()
 
-    def message(self, lang: str | None = None) -> str:
+    @property
+    def message(self) -> str:
+        """Both languages; graphql-core shows an original error's `message` attribute to the client."""
+        return self.text()
+
+    def text(self, lang: str | None = None) -> str:
         prefix = f"{self.where}: " if self.where else ""
         if lang == "nl":
             return prefix + self.nl

@@ -21,7 +21,7 @@ async def resource(path: str, request: Request) -> Response:
     try:
         iri = named_node(str(ID) + path, "path").value
     except UserError as error:
-        raise HTTPException(400, error.message()) from None
+        raise HTTPException(400, error.text()) from None
     media = choose(request.headers.get("accept"), ["text/html", *RDF_MEDIA_TYPES], request.query_params.get("format"))
     if media is None:
         raise HTTPException(406, "Niet beschikbaar in dat formaat / not available in that format")

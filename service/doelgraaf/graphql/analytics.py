@@ -138,16 +138,10 @@ def extra_fields(types: dict[str, type]) -> dict[str, dict[str, object]]:
                                 description=f"{noun}. {PAGE_ARGS}.")
 
     async def population(root, info: Info, year: typing.Optional[int] = None) -> typing.Optional[int]:
-        counts = (await properties(info, root)).get(str(DG.population), [])
-        found = {}
-        for count in counts:
-            props = await info.context.loaders.properties.load((count.value, root.graph))
-            point = _point({str(DG.value): props.get(str(DG.inhabitants), []), str(DG.year): props.get(str(DG.year), [])})
-            if point is not None:
-                found[point.year] = int(point.value)
-        if not found:
+        counts = await info.context.loaders.population.load(root.id)
+        if not counts:
             return None
-        return found.get(year) if year is not None else found[max(found)]
+        return counts.get(year) if year is not None else counts[max(counts)]
 
     async def kind(root, info: Info) -> typing.Optional[str]:
         types_ = {t.value for t in (await properties(info, root)).get(str(RDF.type), [])}
@@ -191,6 +185,11 @@ def extra_fields(types: dict[str, type]) -> dict[str, dict[str, object]]:
         iris = await info.context.loaders.referrers.load((root.id, root.graph, str(DG.withdrawnIn)))
         return [make("Measure", iri, root.graph) for iri in iris]
 
+    async def goal_municipality(root, info: Info) -> typing.Optional[types["Municipality"]]:  # type: ignore[name-defined]
+        code = root.graph.rsplit("/", 1)[-1]
+        ref = next((r for r in await info.context.municipalities() if r.code == code), None)
+        return types["Municipality"](id=ref.iri, graph=ref.graph) if ref else None
+
     page_doc = f" {PAGE_ARGS}."
     return {
         "Municipality": {
@@ -207,7 +206,10 @@ def extra_fields(types: dict[str, type]) -> dict[str, dict[str, object]]:
             "partners": of_type("SocietalPartner", DG.SocietalPartner, "Maatschappelijke partners / Societal partners"),
             "observations": of_type("Observation", DG.Observation, "Metingen / Observations"),
         },
-        "Goal": {"cost": _cost_field("goal", "het doel: eigen regels plus het aandeel in de maatregelen die het dienen / the goal: its own lines plus its share of the measures serving it")},
+        "Goal": {
+            "cost": _cost_field("goal", "het doel: eigen regels plus het aandeel in de maatregelen die het dienen / the goal: its own lines plus its share of the measures serving it"),
+            "municipality": strawberry.field(resolver=goal_municipality, description="De gemeente van dit doel / The municipality of this goal."),
+        },
         "Measure": {
             "cost": _cost_field("measure", "de maatregel / the measure"),
             "isPartnerInitiative": strawberry.field(resolver=is_partner_initiative, description="Initiatief van een maatschappelijke partner (cocreatie) / Initiative of a societal partner (co-creation)."),

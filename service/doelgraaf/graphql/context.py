@@ -1,8 +1,10 @@
 """What every resolver can reach for one request: the store (counted), the loaders, who is asking."""
 
+import asyncio
 from dataclasses import dataclass, field
 
 from doelgraaf.graphql.loaders import CountingRepository, Loaders
+from doelgraaf.services import municipalities as listing
 from doelgraaf.services.auth import Principal
 from doelgraaf.store import Repository
 
@@ -17,3 +19,10 @@ class Context:
     def __post_init__(self):
         self.repository = CountingRepository(self.store)
         self.loaders = Loaders(self.repository)
+        self._municipalities = None
+
+    async def municipalities(self) -> list[listing.MunicipalityRef]:
+        """All municipalities, looked up once per request."""
+        if self._municipalities is None:
+            self._municipalities = await asyncio.to_thread(listing.all_municipalities, self.repository)
+        return self._municipalities

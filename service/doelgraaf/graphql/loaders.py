@@ -14,7 +14,8 @@ import pyoxigraph as ox
 from strawberry.dataloader import DataLoader
 
 from doelgraaf.queries import load
-from doelgraaf.services import cost
+from doelgraaf.namespaces import municipality_graph, vocabulary_graph
+from doelgraaf.services import cost, datasets
 from doelgraaf.store import Repository
 
 Props = dict[str, list]
@@ -49,6 +50,7 @@ class Loaders:
     def __post_init__(self):
         self.properties = DataLoader(load_fn=self._load_properties)
         self.referrers = DataLoader(load_fn=self._load_referrers)
+        self.population = DataLoader(load_fn=self._load_population)
 
     async def _run(self, function, *args, **kwargs):
         # pyoxigraph releases the GIL, so other requests proceed while a query runs
@@ -76,6 +78,19 @@ class Loaders:
             if isinstance(referrer, ox.NamedNode):
                 found[(resource.value, graph.value, prop.value)].append(referrer.value)
         return [sorted(found.get(key, [])) for key in keys]
+
+    async def _load_population(self, municipalities: list[str]) -> list[dict[int, int]]:
+        """municipality -> year -> inhabitants, from the vocabulary, the municipality's own graph and the CBS datasets."""
+        def compute():
+            graphs = [str(vocabulary_graph("gemeenten")), *datasets.current_versions(self.repository).values()]
+            rows = [[_node(m), _node(g)] for m in municipalities
+                    for g in (*graphs, str(municipality_graph(m.rsplit("/", 1)[-1])))]
+            return self.repository.select(load("population"), table=(["municipality", "graph"], rows)).rows
+
+        found: dict[str, dict[int, int]] = defaultdict(dict)
+        for municipality, year, inhabitants in await self._run(compute):
+            found[municipality.value].setdefault(int(year.value), int(inhabitants.value))
+        return [found.get(m, {}) for m in municipalities]
 
     def cost(self, kind: str, graph: str, year: int, phase: str) -> DataLoader:
         """One loader per (kind, graph, year, phase): the cost of many measures/goals/programmes at once."""

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 import strawberry
 from strawberry.extensions import MaskErrors, MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
+from strawberry.tools import merge_types
 from strawberry.types import Info
 
 from doelgraaf.errors import UserError
@@ -29,6 +30,8 @@ MAX_TOKENS = 5000
 
 build_types(extra_fields)
 Municipality = TYPES["Municipality"]
+
+from doelgraaf.graphql.comparisons import ComparisonQuery  # noqa: E402  (needs the types built above)
 
 
 @strawberry.enum(description="Ernst van een bevinding / Severity of a finding.")
@@ -98,11 +101,11 @@ def _municipality(ref: listing.MunicipalityRef):
 
 
 @strawberry.type
-class Query:
+class BaseQuery:
     @strawberry.field(description="Alle gemeenten (de 342 van het CBS en gemeenten met eigen gegevens) / All municipalities."
                                   " first: hoeveel / how many; after: code van de laatst ontvangen gemeente / code of the last one received.")
     async def municipalities(self, info: Info, first: typing.Optional[int] = None, after: typing.Optional[str] = None) -> typing.List[Municipality]:  # type: ignore[valid-type]
-        refs = await asyncio.to_thread(listing.all_municipalities, info.context.repository)
+        refs = await info.context.municipalities()
         codes = listing.page([r.code for r in refs], first, after)
         by_code = {r.code: r for r in refs}
         return [_municipality(by_code[c]) for c in codes]
@@ -110,7 +113,7 @@ class Query:
     @strawberry.field(description="Eén gemeente op CBS-code, zoals GM0629 / One municipality by CBS code, such as GM0629.")
     async def municipality(self, info: Info, code: str) -> typing.Optional[Municipality]:  # type: ignore[valid-type]
         check_code(code)
-        ref = await asyncio.to_thread(listing.find, info.context.repository, code)
+        ref = next((r for r in await info.context.municipalities() if r.code == code), None)
         return _municipality(ref) if ref else None
 
     @strawberry.field(description="De SHACL-controle van de gegevens van een gemeente / The SHACL check of a municipality's data.")
@@ -130,17 +133,27 @@ class Query:
         return await make_typed(info, iri, graph)
 
 
+Query = merge_types("Query", (BaseQuery, ComparisonQuery))
+
+
 def _mask(error) -> bool:
     """Hide unexpected exceptions (no stack traces or SPARQL in responses); user errors pass."""
     original = getattr(error, "original_error", None)
     return original is not None and not isinstance(original, UserError)
 
 
+class Schema(strawberry.Schema):
+    def process_errors(self, errors, execution_context=None) -> None:
+        """Log only what is a bug: a user's mistake (UserError, a query that does not validate) is answered, not logged."""
+        unexpected = [e for e in errors if getattr(e, "original_error", None) is not None and _mask(e)]
+        super().process_errors(unexpected, execution_context)
+
+
 @lru_cache(maxsize=1)
 def schema() -> strawberry.Schema:
     from doelgraaf.graphql.mutations import Mutation
 
-    return strawberry.Schema(
+    return Schema(
         query=Query,
         mutation=Mutation,
         types=[t for t in TYPES.values()],

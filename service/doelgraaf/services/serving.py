@@ -11,7 +11,7 @@ import pyoxigraph as ox
 from doelgraaf.importers.rdf_files import read_file
 from doelgraaf.namespaces import municipality_graph
 from doelgraaf.paths import EXAMPLES_DIR
-from doelgraaf.services import catalogue
+from doelgraaf.services import catalogue, datasets
 from doelgraaf.services.auth import ENVIRONMENT_VARIABLE, TokenRegistry
 from doelgraaf.services.loading import load_documents
 
@@ -37,6 +37,8 @@ def serve(args) -> int:
 
     repo = _repository(args)
     catalogue.install(repo)
+    for orphan in datasets.remove_orphans(repo):
+        print(f"Onvoltooide dataset-versie opgeruimd / unfinished dataset version removed: {orphan}")
     tokens = TokenRegistry.from_sources(args.tokens)
     demo_tokens = {}
     if args.demo:

@@ -67,6 +67,12 @@ class EmbeddedRepository(Repository):
     def bulk_load(self, path: Path, format: ox.RdfFormat, graph: ox.NamedNode) -> None:
         self.store.bulk_load(path=str(path), format=format, to_graph=graph)
 
+    def bulk_insert(self, graph: ox.NamedNode, triples) -> None:
+        self.store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples)
+
+    def drop_graph(self, graph: ox.NamedNode) -> None:
+        self.store.update(f"DROP SILENT GRAPH {graph}")
+
     def backup(self, target: Path) -> None:
         """Oxigraph's online backup: a consistent copy while the service keeps running."""
         if self.path is None:

@@ -132,5 +132,18 @@ class RemoteRepository(Repository):
         if response.status_code >= 400:
             raise StoreUnavailable(f"Graph Store gaf / answered HTTP {response.status_code}: {response.text[:300]}")
 
+    def bulk_insert(self, graph: ox.NamedNode, triples) -> None:
+        body = ox.serialize(list(triples), format=ox.RdfFormat.N_TRIPLES)
+        try:
+            response = self.client.post(self.graph_store_url, params={"graph": graph.value}, content=body,
+                                        headers={"Content-Type": "application/n-triples"})
+        except httpx.HTTPError as exc:
+            raise StoreUnavailable(f"Graph Store {self.graph_store_url} niet bereikbaar / unreachable ({exc})") from None
+        if response.status_code >= 400:
+            raise StoreUnavailable(f"Graph Store gaf / answered HTTP {response.status_code}: {response.text[:300]}")
+
+    def drop_graph(self, graph: ox.NamedNode) -> None:
+        self._update(f"DROP SILENT GRAPH {graph}")
+
     def close(self) -> None:
         self.client.close()

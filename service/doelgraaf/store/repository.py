@@ -82,6 +82,14 @@ class Repository(abc.ABC):
     def bulk_load(self, path: Path, format: ox.RdfFormat, graph: ox.NamedNode) -> None:
         """Fast initial load of a large file (not transactional on the embedded store)."""
 
+    @abc.abstractmethod
+    def bulk_insert(self, graph: ox.NamedNode, triples: Iterable[ox.Triple]) -> None:
+        """Fast, not transactional insert of many triples into a graph nobody reads yet (see services.datasets)."""
+
+    @abc.abstractmethod
+    def drop_graph(self, graph: ox.NamedNode) -> None:
+        """Remove a graph (slow for large graphs; used after a dataset version is no longer current)."""
+
     def close(self) -> None:
         """Release the store."""
 

@@ -1,9 +1,11 @@
 """Binding values into SPARQL text without pasting user input: terms are written by pyoxigraph.
 
-A bound variable becomes a VALUES block at the start of the query's outermost WHERE group, so it
-restricts the pattern from the first join on (the engine can use it as a starting point). Only
+A variable bound to one term is replaced by that term wherever it occurs in the query body: the
+engine then plans with a constant (on Oxigraph a benchmark query took 17 ms this way and 50-200 ms
+with the same value in a VALUES block). A variable that the head mentions (projection, GROUP BY),
+and every table of rows, become a VALUES block at the start of the outermost WHERE group. Only
 pyoxigraph terms are accepted: their constructors reject malformed IRIs and their string form
-escapes literals, so no input can break out of the VALUES block.
+escapes literals, so no input can break out of a term.
 """
 
 from __future__ import annotations
@@ -78,6 +80,66 @@ def where_brace(query: str) -> int:
     raise ValueError("query has no WHERE group")
 
 
+def _variables(query: str, start: int) -> list[tuple[int, int, str]]:
+    """(start, end, name) of every ?name/$name from `start` on, outside strings, IRIs and comments."""
+    found = []
+    i, n = start, len(query)
+    while i < n:
+        c = query[i]
+        if c == "#":
+            newline = query.find("\n", i)
+            i = n if newline == -1 else newline + 1
+        elif c in "\"'":
+            i = _skip_string(query, i)
+        elif c == "<" and i + 1 < n and not query[i + 1].isspace() and query[i + 1] not in "=?$":
+            close = query.find(">", i)
+            i = n if close == -1 else close + 1
+        elif c in "?$":
+            j = i + 1
+            while j < n and (query[j].isalnum() or query[j] == "_"):
+                j += 1
+            found.append((i, j, query[i + 1:j]))
+            i = j
+        else:
+            i += 1
+    return found
+
+
+def substitute(query: str, bindings: Mapping[str, Term]) -> tuple[str, dict[str, Term]]:
+    """Replace variables of the body by their terms; returns the query and the bindings it could not
+    replace because the head (projection, GROUP BY, ORDER BY) uses them."""
+    for term in bindings.values():
+        if not isinstance(term, (ox.NamedNode, ox.Literal)):
+            raise TypeError(f"only IRIs and literals can be bound, not {type(term).__name__}")
+    brace = where_brace(query)
+    head = {name for _, _, name in _variables(query[:brace], 0)}
+    body_end = _matching_brace(query, brace)
+    tail = {name for _, _, name in _variables(query[body_end:], 0)}
+    replaceable = {name: term for name, term in bindings.items() if name not in head and name not in tail}
+    pieces, last = [], 0
+    for begin, end, name in _variables(query, brace):
+        if end > body_end:
+            break
+        if name in replaceable:
+            pieces.append(query[last:begin])
+            pieces.append(str(replaceable[name]))
+            last = end
+    pieces.append(query[last:])
+    return "".join(pieces), {name: term for name, term in bindings.items() if name not in replaceable}
+
+
+def _matching_brace(query: str, brace: int) -> int:
+    depth = 0
+    for i, token in scan(query[brace:]):
+        if token == "{":
+            depth += 1
+        elif token == "}":
+            depth -= 1
+            if depth == 0:
+                return brace + i
+    raise ValueError("unbalanced braces in query")
+
+
 def values_block(variables: Sequence[str], rows: Sequence[Sequence[Term | None]]) -> str:
     for row in rows:
         if len(row) != len(variables):
@@ -95,7 +157,9 @@ def with_values(
     bindings: Mapping[str, Term] | None = None,
     table: tuple[Sequence[str], Sequence[Sequence[Term | None]]] | None = None,
 ) -> str:
-    """The query with `bindings` (one value per variable) and `table` (rows) as VALUES blocks."""
+    """The query with `bindings` (one value per variable) substituted, and `table` (rows) as a VALUES block."""
+    if bindings:
+        query, bindings = substitute(query, bindings)
     blocks = []
     if bindings:
         names = list(bindings)
