@@ -1,5 +1,8 @@
 """The IRIs of the public vocabulary contract (see DESIGN.md) in one place."""
 
+import re
+import unicodedata
+
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SH, SKOS, XSD
 
@@ -41,6 +44,12 @@ def policy_indicator_iri(number: int | str) -> URIRef:
 
 def sdg_iri(number: int | str) -> URIRef:
     return SDG[str(number)]
+
+
+def slug(text: str, fallback: str) -> str:
+    """A readable IRI segment: 'Schone wijken' -> 'schone-wijken' (ASCII, at most 50 characters)."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")[:50] or fallback
 
 
 PREFIXES = {

@@ -9,9 +9,7 @@ process, so two editors never validate against a state the other is about to cha
 
 from __future__ import annotations
 
-import re
 import threading
-import unicodedata
 import uuid
 from collections import defaultdict
 from collections.abc import Callable
@@ -22,7 +20,7 @@ from rdflib import Graph, URIRef
 from rdflib.term import Node
 
 from doelgraaf.errors import UserError
-from doelgraaf.namespaces import DG, ID, RDF, municipality_graph
+from doelgraaf.namespaces import DG, ID, RDF, municipality_graph, slug
 from doelgraaf.rdfconvert import to_triples
 from doelgraaf.services.auth import Forbidden, Principal, Unauthenticated
 from doelgraaf.services.validation import municipality_data
@@ -72,9 +70,7 @@ def authorise(principal: Principal | None, code: str) -> None:
 
 def mint(code: str, kind: str, label: str | None) -> URIRef:
     """A readable new IRI: …/id/GM9999/doel/schone-wijken-3fa2c1."""
-    text = unicodedata.normalize("NFKD", label or kind).encode("ascii", "ignore").decode().lower()
-    slug = re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:50] or kind
-    return ID[f"{code}/{kind}/{slug}-{uuid.uuid4().hex[:6]}"]
+    return ID[f"{code}/{kind}/{slug(label or kind, kind)}-{uuid.uuid4().hex[:6]}"]
 
 
 def describe(data: Graph, node: Node) -> set:
