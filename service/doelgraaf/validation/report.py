@@ -92,16 +92,18 @@ class ValidationReport:
             for result in results:
                 name = SEVERITY_NAMES[SH[result.severity]][1 if lang == "nl" else 2]
                 lines.append(f"  {name:<13} {result.message(lang)}")
-        summary = {
+        if lines:
+            lines.append("")
+        lines.append(self.summary(lang))
+        return "\n".join(lines)
+
+    def summary(self, lang: str = "nl") -> str:
+        return {
             "nl": f"{len(self.violations)} fout(en), {len(self.warnings)} waarschuwing(en): "
             + ("voldoet" if self.conforms else "voldoet niet"),
             "en": f"{len(self.violations)} violation(s), {len(self.warnings)} warning(s): "
             + ("conforms" if self.conforms else "does not conform"),
         }[lang]
-        if lines:
-            lines.append("")
-        lines.append(summary)
-        return "\n".join(lines)
 
     def as_turtle(self) -> str:
         assert self.graph is not None
