@@ -7,7 +7,7 @@ import asyncio
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 
-from doelgraaf.api import graphql_http, limits, rdf_documents, resources, sparql
+from doelgraaf.api import graphql_http, limits, rdf_documents, resources, sparql, uploads
 from doelgraaf.services.auth import TokenRegistry
 from doelgraaf.store import Repository, StoreUnavailable
 
@@ -35,7 +35,7 @@ def create_app(repository: Repository, tokens: TokenRegistry, max_body_bytes: in
     app.state.repository = repository
     app.state.tokens = tokens
     app.add_middleware(limits.BodyLimit, max_bytes=max_body_bytes)
-    for router in (graphql_http.router, sparql.router, rdf_documents.router, resources.router):
+    for router in (graphql_http.router, sparql.router, rdf_documents.router, resources.router, uploads.router):
         app.include_router(router)
 
     links = " · ".join(f'<a href="/vocab/{name}">{name}</a>' for name in vocabulary_files())

@@ -12,6 +12,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from doelgraaf.errors import UserError, location
+from doelgraaf.importers import safety
 
 FORMATS: dict[str, ox.RdfFormat] = {
     "turtle": ox.RdfFormat.TURTLE,
@@ -57,7 +58,8 @@ def format_for(path: Path, explicit: str | None = None) -> str:
 
 
 def parse_bytes(data: bytes, format_name: str, source: str) -> RdfDocument:
-    """Parse a whole document or raise a UserError with its position; nothing partial is returned."""
+    """Parse a whole document or raise a UserError with its position; nothing partial is returned.
+    What a document may not do (XML entities, remote contexts, other IRI schemes) is in `safety`."""
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -67,6 +69,10 @@ def parse_bytes(data: bytes, format_name: str, source: str) -> RdfDocument:
             f"the file is not valid UTF-8 text (byte {exc.start})",
             where=location(source, line),
         ) from None
+    if format_name == "rdfxml":
+        safety.refuse_xml_declarations(data, source)
+    if format_name == "jsonld":
+        data = safety.safe_jsonld(data, source)
     try:
         quads = list(ox.parse(data, format=FORMATS[format_name], base_iri=None))
     except SyntaxError as exc:
@@ -84,6 +90,7 @@ def parse_bytes(data: bytes, format_name: str, source: str) -> RdfDocument:
             f"cannot read the file as {format_name}: {exc}",
             where=source,
         ) from None
+    safety.check_terms(quads, source)
     return RdfDocument(source=source, quads=quads)
 
 

@@ -1,0 +1,71 @@
+"""Uploads over plain HTTP (curl -T, scripts): POST /import/rdf. The same service as importRdf.
+
+400 for input that cannot be read (with the reason and position), 422 when it reads but does not
+conform (nothing stored, the violations listed), 401 without a valid token, 403 for a municipality
+the token may not write, 413 past the body limit, 415 for an unknown media type.
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse
+
+from doelgraaf.errors import UserError
+from doelgraaf.importers.municipality_graphs import check_code
+from doelgraaf.importers.rdf_files import parse_bytes
+from doelgraaf.services import editing, loading
+from doelgraaf.services.auth import Forbidden, Unauthenticated
+
+router = APIRouter()
+
+MEDIA_TYPES = {
+    "text/turtle": "turtle",
+    "application/trig": "trig",
+    "application/n-triples": "ntriples",
+    "application/n-quads": "nquads",
+    "application/ld+json": "jsonld",
+    "application/rdf+xml": "rdfxml",
+}
+
+
+def _error(status: int, error: UserError, **extra) -> JSONResponse:
+    return JSONResponse({"error": error.text(), "nl": error.nl, "en": error.en, "where": error.where, **extra}, status_code=status)
+
+
+def _municipality(request: Request, principal) -> str:
+    asked = request.query_params.get("municipality")
+    if asked:
+        return check_code(asked)
+    if principal is not None and principal.municipality:
+        return principal.municipality
+    raise UserError("noem de gemeente met ?municipality=GM0000", "name the municipality with ?municipality=GM0000", where="municipality")
+
+
+@router.post("/import/rdf", summary="Vervang de gegevens van een gemeente door een RDF-document / replace a municipality's data")
+async def import_rdf(request: Request) -> JSONResponse:
+    media = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    try:
+        principal = request.app.state.tokens.principal(request.headers.get("authorization"))
+        code = _municipality(request, principal)
+        editing.authorise(principal, code)
+    except Unauthenticated as error:
+        return _error(401, error)
+    except Forbidden as error:
+        return _error(403, error)
+    except UserError as error:
+        return _error(400, error)
+    if media not in MEDIA_TYPES:
+        return _error(415, UserError(f"onbekend mediatype '{media[:60]}'; gebruik {', '.join(MEDIA_TYPES)}",
+                                     f"unknown media type '{media[:60]}'; use {', '.join(MEDIA_TYPES)}", where="Content-Type"))
+    body = await request.body()
+    try:
+        document = parse_bytes(body, MEDIA_TYPES[media], "body")
+        outcome = await asyncio.to_thread(loading.load_documents, request.app.state.repository, [document], [code])
+    except UserError as error:
+        return _error(400, error)
+    results = [{"focusNode": str(r.focus_node), "severity": r.severity, "path": r.path, "message": r.messages}
+               for report in outcome.reports.values() for r in report.results]
+    return JSONResponse({"stored": outcome.stored, "municipality": code, "triples": outcome.triples.get(code, 0), "results": results},
+                        status_code=200 if outcome.stored else 422)
