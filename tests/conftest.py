@@ -82,13 +82,22 @@ OTHER_EDITOR = "editor-token-gm0001-0123456789"
 ADMIN = "admin-token-0123456789abcdef"
 
 
-@pytest.fixture(scope="session", params=["embedded", "remote"])
-def demo_store(request):
-    """A store with ontology, vocabularies and the demo municipality, on each back-end."""
+def demo_repository(repo):
+    """Install ontology, vocabularies and the demo municipality into an empty repository."""
     from doelgraaf.importers.rdf_files import read_file
     from doelgraaf.services import catalogue
     from doelgraaf.services.loading import load_documents
     from doelgraaf.services.serving import DEMO_CODE, DEMO_FILE
+
+    catalogue.install(repo)
+    assert load_documents(repo, [read_file(DEMO_FILE)], [DEMO_CODE]).stored
+    return repo
+
+
+@pytest.fixture(scope="session", params=["embedded", "remote"])
+def demo_store(request):
+    """A store with ontology, vocabularies and the demo municipality, on each back-end. Modules whose
+    tests do not depend on the back-end override this with `embedded_demo_store`."""
     from doelgraaf.store import open_repository
 
     if request.param == "embedded":
@@ -96,8 +105,15 @@ def demo_store(request):
     else:
         repo = open_repository(endpoint=request.getfixturevalue("oxigraph_server"))
         repo._update("DROP ALL")
-    catalogue.install(repo)
-    assert load_documents(repo, [read_file(DEMO_FILE)], [DEMO_CODE]).stored
+    yield demo_repository(repo)
+    repo.close()
+
+
+def embedded_demo_store():
+    """A module fixture body: the demo on the embedded store only."""
+    from doelgraaf.store import open_repository
+
+    repo = demo_repository(open_repository(memory=True))
     yield repo
     repo.close()
 

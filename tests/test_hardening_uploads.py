@@ -13,7 +13,10 @@ from doelgraaf.errors import UserError
 from doelgraaf.importers.rdf_files import parse_bytes
 from doelgraaf.importers.safety import CONTEXT_IRI
 from doelgraaf.paths import EXAMPLES_DIR
-from tests.conftest import EDITOR, OTHER_EDITOR, run_cli
+from tests.conftest import embedded_demo_store, EDITOR, OTHER_EDITOR, run_cli
+
+# the back-end is not what these tests are about: the embedded store only keeps the suite fast
+demo_store = pytest.fixture(scope="module", name="demo_store")(embedded_demo_store)
 
 DEMO = (EXAMPLES_DIR / "gm9999-meerwijk.ttl").read_bytes()
 

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 
 from fastapi import APIRouter, Request
@@ -25,6 +26,7 @@ from doelgraaf.graphql.schema import MAX_TOKENS, schema
 from doelgraaf.services.auth import Forbidden, Unauthenticated
 
 GRAPHQL_RESPONSE = "application/graphql-response+json"
+EXECUTION_LIMIT_SECONDS = 20.0
 JSON = "application/json"
 
 router = APIRouter()
@@ -127,7 +129,15 @@ async def graphql_endpoint(request: Request) -> Response:
                         401, media_type, {"WWW-Authenticate": "Bearer"})
 
     context = Context(store=request.app.state.repository, principal=principal)
-    result = await schema().execute(query, variable_values=variables, context_value=context, operation_name=operation_name)
+    try:
+        result = await asyncio.wait_for(
+            schema().execute(query, variable_values=variables, context_value=context, operation_name=operation_name),
+            timeout=EXECUTION_LIMIT_SECONDS,
+        )
+    except asyncio.TimeoutError:
+        return _respond(_error_body(f"de vraag duurde langer dan {EXECUTION_LIMIT_SECONDS:g} s; vraag minder tegelijk",
+                                    f"the request took longer than {EXECUTION_LIMIT_SECONDS:g} s; ask for less at once", "TIMEOUT"),
+                        503, media_type)
     body: dict = {}
     if result.errors:
         body["errors"] = []

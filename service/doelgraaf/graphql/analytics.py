@@ -57,6 +57,11 @@ class IndicatorProgress:
     )
 
 
+def _optional(value, convert):
+    """A filter argument as a term, or None (no filter) when it was not given; "" is given, and refused."""
+    return None if value is None else convert(value)
+
+
 def _data_graph(municipality: Resource) -> str:
     """The graph of a municipality's own data: graph/<GM-code>, whatever graph describes the municipality."""
     return str(municipality_graph(municipality.id.rsplit("/", 1)[-1]))
@@ -100,8 +105,8 @@ def extra_fields(types: dict[str, type]) -> dict[str, dict[str, object]]:
     ) -> typing.List[Goal]:  # type: ignore[valid-type]
         return await _list(
             info, "Goal", listing.goals, first, after, _data_graph(root),
-            programme=programme and named_node(programme, "programme"), owner=owner and named_node(owner, "owner"),
-            sdg=sdg and ox.NamedNode(str(sdg_iri(sdg))), taakveld=taakveld and ox.NamedNode(str(taakveld_iri(taakveld))),
+            programme=_optional(programme, lambda v: named_node(v, "programme")), owner=_optional(owner, lambda v: named_node(v, "owner")),
+            sdg=_optional(sdg, lambda v: ox.NamedNode(str(sdg_iri(v)))), taakveld=_optional(taakveld, lambda v: named_node(str(taakveld_iri(v)), "taakveld")),
         )
 
     async def measures(
@@ -112,8 +117,8 @@ def extra_fields(types: dict[str, type]) -> dict[str, dict[str, object]]:
     ) -> typing.List[Measure]:  # type: ignore[valid-type]
         return await _list(
             info, "Measure", listing.measures, first, after, _data_graph(root),
-            goal=goal and named_node(goal, "goal"), programme=programme and named_node(programme, "programme"),
-            owner=owner and named_node(owner, "owner"), taakveld=taakveld and ox.NamedNode(str(taakveld_iri(taakveld))),
+            goal=_optional(goal, lambda v: named_node(v, "goal")), programme=_optional(programme, lambda v: named_node(v, "programme")),
+            owner=_optional(owner, lambda v: named_node(v, "owner")), taakveld=_optional(taakveld, lambda v: named_node(str(taakveld_iri(v)), "taakveld")),
         )
 
     async def budget_lines(
@@ -125,9 +130,9 @@ def extra_fields(types: dict[str, type]) -> dict[str, dict[str, object]]:
     ) -> typing.List[BudgetLine]:  # type: ignore[valid-type]
         return await _list(
             info, "BudgetLine", listing.budget_lines, first, after, _data_graph(root),
-            year=year_literal(year) if year is not None else None, phase=phase and ox.NamedNode(phase.value),
-            direction=direction and ox.NamedNode(direction.value),
-            taakveld=taakveld and ox.NamedNode(str(taakveld_iri(taakveld))), funded=funds and named_node(funds, "funds"),
+            year=_optional(year, year_literal), phase=_optional(phase, lambda v: ox.NamedNode(v.value)),
+            direction=_optional(direction, lambda v: ox.NamedNode(v.value)),
+            taakveld=_optional(taakveld, lambda v: named_node(str(taakveld_iri(v)), "taakveld")), funded=_optional(funds, lambda v: named_node(v, "funds")),
         )
 
     def of_type(type_name: str, cls, noun: str):

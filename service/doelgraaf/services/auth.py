@@ -1,6 +1,7 @@
 """Who may write: bearer tokens mapped to a role, configured in a file or the environment.
 
-Reading is open. A token is `editor` of exactly one municipality or `admin`. The municipality
+Reading is open. A token is `reader` (authenticated, may not write), `editor` of exactly one
+municipality, or `admin` (any municipality, and the shared vocabularies). The municipality
 a write goes to comes from the token, never from an argument. Tokens are kept only as SHA-256
 digests and compared in constant time; they are never logged.
 """
@@ -18,12 +19,12 @@ from pathlib import Path
 from doelgraaf.errors import UserError
 
 ENVIRONMENT_VARIABLE = "DOELGRAAF_TOKENS"
-ROLE = re.compile(r"^(admin|editor:GM[0-9]{4})$")
+ROLE = re.compile(r"^(admin|reader|editor:GM[0-9]{4})$")
 
 
 @dataclass(frozen=True)
 class Principal:
-    role: str  # "admin" | "editor"
+    role: str  # "admin" | "editor" | "reader"
     municipality: str | None = None
 
     def may_edit(self, code: str) -> bool:
@@ -50,8 +51,8 @@ class TokenRegistry:
         for token, role in roles.items():
             if not ROLE.match(role) or len(token) < 16:
                 raise UserError(
-                    f"ongeldige tokenregel voor rol '{role}': rol moet 'admin' of 'editor:GM0000' zijn en het token minstens 16 tekens",
-                    f"invalid token entry for role '{role}': role must be 'admin' or 'editor:GM0000' and the token at least 16 characters",
+                    f"ongeldige tokenregel voor rol '{role}': rol moet 'admin', 'reader' of 'editor:GM0000' zijn en het token minstens 16 tekens",
+                    f"invalid token entry for role '{role}': role must be 'admin', 'reader' or 'editor:GM0000' and the token at least 16 characters",
                     where=ENVIRONMENT_VARIABLE,
                 )
             kind, _, code = role.partition(":")
