@@ -124,3 +124,29 @@ def test_request_bodies_over_the_limit(client):
             yield b"x" * 1_000_000
 
     assert client.post("/sparql", content=chunks(), headers={"content-type": "application/sparql-query"}).status_code == 413
+
+
+def test_a_runaway_aggregate_on_disk_is_killed_at_the_limit(tmp_path, monkeypatch):
+    """COUNT over a cross product computes for hours before its first row; on an on-disk store the
+    query runs in a child process that is killed at the time limit, and the service answers on."""
+    import multiprocessing
+
+    from fastapi.testclient import TestClient
+
+    from doelgraaf.api.app import create_app
+    from doelgraaf.services.auth import TokenRegistry
+    from doelgraaf.store import open_repository
+    from tests.conftest import demo_repository
+
+    repo = demo_repository(open_repository(store=tmp_path / "store"))
+    monkeypatch.setattr(sparql_endpoint, "TIME_LIMIT_SECONDS", 1.0)
+    with TestClient(create_app(repo, TokenRegistry({}))) as client:
+        runaway = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?a ?b ?c . ?d ?e ?f . ?h ?i ?j } }"
+        started = time.monotonic()
+        response = client.get("/sparql", params={"query": runaway})
+        assert response.status_code == 503 and time.monotonic() - started < 5
+        assert not [p for p in multiprocessing.active_children() if p.name.startswith("Process")]
+        assert client.get("/sparql", params={"query": COUNT}).json()["results"]["bindings"][0]["n"]["value"] != "0"
+        goal = "https://w3id.org/doelgraaf/id/GM9999/doel/duurzaam-verkeer"
+        assert client.post("/sparql", data={"query": "ASK { GRAPH ?g { <%s> ?p ?o } }" % goal}).json()["boolean"] is True
+    repo.close()

@@ -1,4 +1,5 @@
-"""The public SPARQL endpoint: read-only queries with a result cap and a time limit.
+"""The public SPARQL endpoint: read-only queries with a result cap and a time limit (on an on-disk
+store in a process that is killed at the limit; elsewhere reading stops at the limit).
 
 Refused before anything runs: updates (INSERT, DELETE, LOAD, CLEAR, DROP, CREATE, COPY, MOVE,
 ADD) and SERVICE (the service must not make requests on a user's behalf), wherever they appear:
@@ -14,7 +15,9 @@ from dataclasses import dataclass
 import pyoxigraph as ox
 
 from doelgraaf.errors import UserError
+from doelgraaf.services.isolated_queries import IsolatedRunner
 from doelgraaf.store import Repository
+from doelgraaf.store.embedded import EmbeddedRepository
 from doelgraaf.store.sparql_text import scan
 
 FORBIDDEN = {"SERVICE", "INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "COPY", "MOVE", "ADD", "WITH"}
@@ -53,10 +56,33 @@ def query_form(query: str) -> str:
     return form
 
 
+_runners: dict[int, IsolatedRunner] = {}
+
+
+def _isolated(repo: Repository) -> IsolatedRunner | None:
+    """On an on-disk embedded store, queries run in killable processes (see isolated_queries)."""
+    if not isinstance(repo, EmbeddedRepository) or repo.path is None:
+        return None
+    if id(repo) not in _runners:
+        _runners[id(repo)] = IsolatedRunner(repo)
+    return _runners[id(repo)]
+
+
 def run(repo: Repository, query: str) -> Outcome:
-    """Run a checked query; rows beyond MAX_ROWS are cut off, and reading stops at TIME_LIMIT_SECONDS."""
+    """Run a checked query; rows beyond MAX_ROWS are cut off, and it is stopped at TIME_LIMIT_SECONDS."""
     max_rows, time_limit = MAX_ROWS, TIME_LIMIT_SECONDS
     form = query_form(query)
+    runner = _isolated(getattr(repo, "_repository", repo))
+    if runner is not None:
+        try:
+            answer = runner.run(query, form, max_rows, time_limit)
+        except SyntaxError as exc:
+            raise UserError(f"ongeldige SPARQL: {exc}", f"invalid SPARQL: {exc}", where="query") from None
+        if answer[0] == "rows":
+            return Outcome(form, answer[1], answer[2][:max_rows], truncated=len(answer[2]) > max_rows)
+        if answer[0] == "boolean":
+            return Outcome(form, boolean=answer[1])
+        return Outcome(form, triples=answer[1][:max_rows], truncated=len(answer[1]) > max_rows)
     deadline = time.monotonic() + time_limit
     try:
         if form == "SELECT":
