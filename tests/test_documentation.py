@@ -164,3 +164,22 @@ def test_every_dg_class_of_the_core_has_a_place_in_the_diagram():
     listed = set(re.findall(r"\((\w+)\)", class_diagram_svg()))  # subclasses named inside their parent
     for cls in (DG.EffectIndicator, DG.OutputIndicator, DG.PartnerInitiative, DG.CollegeProgramme, DG.Council):
         assert curie(cls) in placed or cls.split("#")[-1] in listed
+
+
+def test_turtle_in_the_guide_is_taken_from_the_demo():
+    """Every Turtle piece in docs/ parses with the demo's prefixes and states only what the demo states."""
+    from rdflib import BNode, Graph
+
+    from doelgraaf.services.serving import DEMO_FILE
+
+    text = DEMO_FILE.read_text(encoding="utf-8")
+    prefixes = "".join(line + "\n" for line in text.splitlines() if line.startswith("@prefix"))
+    demo = Graph().parse(data=text, format="turtle")
+    pieces = 0
+    for guide in DOCS_DIR.glob("*.md"):
+        for block in re.findall(r"```turtle\n(.*?)```", guide.read_text(encoding="utf-8"), flags=re.S):
+            piece = Graph().parse(data=prefixes + block, format="turtle")
+            foreign = [t for t in piece if not any(isinstance(n, BNode) for n in t) and t not in demo]
+            assert not foreign, f"{guide.name}: not in the demo: {foreign[:3]}"
+            pieces += 1
+    assert pieces >= 8

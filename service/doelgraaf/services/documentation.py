@@ -296,6 +296,16 @@ def shapes_html() -> str:
 # The static site
 # ---------------------------------------------------------------------------------------------------
 
+def _guide_titles(source: Path) -> tuple[str, str]:
+    """The Dutch title of a guide page (its '# ' line) and the English one (the italic line below it)."""
+    lines = [line.strip() for line in source.read_text(encoding="utf-8").splitlines() if line.strip()]
+    for i, line in enumerate(lines):
+        if line.startswith("# "):
+            after = lines[i + 1] if i + 1 < len(lines) else ""
+            return line[2:], after.strip("*") if after.startswith("*") and after.endswith("*") else ""
+    return source.stem, ""
+
+
 def _guide_html(source: Path) -> str:
     """A page of docs/ as HTML: links to other pages become .html, linked saved queries are shown below the link."""
     import markdown
@@ -312,7 +322,7 @@ def _guide_html(source: Path) -> str:
         return paragraph.group(0) + "".join(shown)
 
     body = re.sub(r"<(p|li)>.*?</\1>", show_queries, body, flags=re.S)
-    title = next((line.lstrip("# ").strip() for line in text.splitlines() if line.startswith("# ")), source.stem)
+    title = _guide_titles(source)[0]
     return (
         "<!doctype html><html lang='nl'><head><meta charset='utf-8'>"
         f"<title>{html.escape(title)}</title><style>{STYLE}</style></head><body><main>"
@@ -320,13 +330,12 @@ def _guide_html(source: Path) -> str:
     )
 
 
-def _index_html(vocabularies: dict[str, str], guides: list[Path], downloads: list[Path]) -> str:
+def _index_html(vocabularies: dict[str, tuple[str, str]], guides: list[Path], downloads: list[Path]) -> str:
     def item(href: str, nl: str, en: str) -> str:
-        return f"<li><a href='{html.escape(href)}'>{nl}</a> <span class='en'>{en}</span></li>"
+        return f"<li><a href='{html.escape(href)}'>{html.escape(nl)}</a> <span class='en'>{html.escape(en)}</span></li>"
 
-    guide_items = "".join(item(f"guide/{p.stem}.html", html.escape(t), "") for p, t in
-                          ((p, next((l.lstrip('# ').strip() for l in p.read_text(encoding='utf-8').splitlines() if l.startswith('# ')), p.stem)) for p in guides))
-    vocab_items = "".join(item(f"vocab/{name}.html", html.escape(title), "") for name, title in vocabularies.items())
+    guide_items = "".join(item(f"guide/{p.stem}.html", *_guide_titles(p)) for p in guides)
+    vocab_items = "".join(item(f"vocab/{name}.html", nl, en) for name, (nl, en) in vocabularies.items())
     download_items = "".join(f"<li><a href='{html.escape(str(p))}'>{html.escape(str(p))}</a></li>" for p in downloads)
     body = (
         "<p>Doelgraaf maakt doelgericht sturen van gemeenten machineleesbaar: opgaven, doelen, indicatoren, "
@@ -336,10 +345,10 @@ def _index_html(vocabularies: dict[str, str], guides: list[Path], downloads: lis
         "ontology, the shared vocabularies, the validation rules and the guide.</p>"
         "<h2>Handleiding <span class='en'>guide</span></h2><ul>" + guide_items + "</ul>"
         "<h2>Model <span class='en'>model</span></h2><ul>"
-        + item("ontology.html", "Ontologie (OWL)", "the ontology, every class and property")
+        + item("ontology.html", "Ontologie (OWL), elke klasse en eigenschap", "the ontology, every class and property")
         + item(DIAGRAM, "Diagram van de kernklassen", "core class diagram")
         + item("shapes.html", "Controleregels (SHACL)", "validation rules")
-        + item("context.jsonld", "JSON-LD-context", "JSON-LD context: write Doelgraaf data as JSON")
+        + item("context.jsonld", "JSON-LD-context: Doelgraaf-gegevens als JSON", "JSON-LD context: Doelgraaf data as JSON")
         + "</ul><h2>Vocabulaires <span class='en'>vocabularies</span></h2><ul>" + vocab_items + "</ul>"
         + _diagram_figure()
         + "<h2>Bestanden <span class='en'>files</span> (Turtle)</h2><ul>" + download_items + "</ul>"
@@ -373,11 +382,14 @@ def build_site(out_dir: Path) -> list[Path]:
     for name, path in vocabulary_files().items():
         write(f"vocab/{name}.html", vocabulary_html(name))
         graph = Graph().parse(path)
-        titles[name] = " · ".join(sorted({_text(graph, s, DCTERMS.title, "nl") for s in graph.subjects(RDF.type, SKOS.ConceptScheme)})) or name
+        schemes = sorted(graph.subjects(RDF.type, SKOS.ConceptScheme), key=str)
+        titles[name] = tuple(" · ".join(_text(graph, s, DCTERMS.title, lang) for s in schemes) or name for lang in ("nl", "en"))
     downloads = [copy(ONTOLOGY_FILE, "rdf/doelgraaf.ttl")]
     downloads += [copy(path, f"rdf/vocab/{path.name}") for path in vocabulary_files().values()]
     downloads += [copy(path, f"rdf/shapes/{path.name}") for path in shape_files()]
-    guides = sorted(DOCS_DIR.glob("*.md"), key=lambda p: (p.stem != "index", p.stem))
+    # the guide's own order: docs/index.md first, then its pages in the order index.md names them
+    contents = (DOCS_DIR / "index.md").read_text(encoding="utf-8") if (DOCS_DIR / "index.md").is_file() else ""
+    guides = sorted(DOCS_DIR.glob("*.md"), key=lambda p: (p.stem != "index", contents.find(f"({p.name})") % (len(contents) + 1), p.stem))
     for guide in guides:
         write(f"guide/{guide.stem}.html", _guide_html(guide))
     for query in sorted((DOCS_DIR / "queries").glob("*.graphql")):
