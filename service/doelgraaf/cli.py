@@ -137,6 +137,40 @@ def _cmd_import(args: argparse.Namespace) -> int:
         repo.close()
 
 
+def _cmd_backup(args: argparse.Namespace) -> int:
+    from doelgraaf.store.embedded import EmbeddedRepository
+
+    target = Path(args.target)
+    if target.exists() and any(target.iterdir()):
+        raise UserError("de doelmap bestaat al en is niet leeg", "the target directory exists and is not empty", where=str(target))
+    repo = EmbeddedRepository(Path(args.store))
+    try:
+        repo.backup(target)
+    finally:
+        repo.close()
+    print(f"back-up gemaakt / backup written: {target}")
+    return EXIT_OK
+
+
+def _cmd_restore(args: argparse.Namespace) -> int:
+    import shutil
+
+    from doelgraaf.store.embedded import EmbeddedRepository
+
+    source, store = Path(args.backup), Path(args.store)
+    if not source.is_dir():
+        raise UserError("back-upmap niet gevonden", "backup directory not found", where=str(source))
+    if store.exists() and any(store.iterdir()):
+        raise UserError("de store bestaat al; zet hem eerst opzij (herstellen overschrijft nooit)",
+                        "the store exists; move it aside first (restoring never overwrites)", where=str(store))
+    shutil.copytree(source, store, dirs_exist_ok=True)
+    repo = EmbeddedRepository(store)  # proves the copy opens as a store
+    sizes = repo.graph_sizes()
+    repo.close()
+    print(f"hersteld / restored: {store} ({len(sizes)} graphs, {sum(sizes.values())} triples)")
+    return EXIT_OK
+
+
 def _cmd_docs(args: argparse.Namespace) -> int:
     from doelgraaf.services.documentation import build_site
 
@@ -226,6 +260,17 @@ def build_parser() -> argparse.ArgumentParser:
     cbs.add_argument("--lang", choices=("nl", "en"), default="nl")
     _store_options(cbs)
     cbs.set_defaults(handler=_cmd_import)
+
+    backup = commands.add_parser("backup", help="online back-up van de ingebouwde store / online backup of the embedded store",
+                                 description="Maakt een consistente kopie terwijl de service doordraait (Oxigraph-backup). "
+                                             "/ Writes a consistent copy while the service keeps running.")
+    backup.add_argument("target", metavar="DIR")
+    backup.add_argument("--store", metavar="DIR", default="doelgraaf-data")
+    backup.set_defaults(handler=_cmd_backup)
+    restore = commands.add_parser("restore", help="herstel een back-up naar een nieuwe store / restore a backup into a new store")
+    restore.add_argument("backup", metavar="BACKUP_DIR")
+    restore.add_argument("--store", metavar="DIR", default="doelgraaf-data")
+    restore.set_defaults(handler=_cmd_restore)
 
     docs = commands.add_parser("docs", help="HTML-documentatie van ontologie en vocabulaires / HTML documentation")
     docs.add_argument("out_dir", metavar="OUT_DIR")
