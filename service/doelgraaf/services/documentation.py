@@ -32,7 +32,7 @@ STYLE = (
     "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 6px;vertical-align:top;text-align:left}"
     "th{background:#eef2f8}tr.top td{font-weight:bold;background:#f6f8fb}.en{font-style:italic;color:#444}"
     "code,pre{background:#f4f4f4}pre{padding:.6em;overflow-x:auto}.note{color:#555;font-size:90%}"
-    "img.diagram{max-width:100%;border:1px solid #ccc}"
+    "img.diagram{max-width:100%;border:1px solid #ccc}.nowrap{white-space:nowrap}"
 )
 
 
@@ -110,7 +110,8 @@ def _years(graph: Graph, node) -> str:
     start, end = graph.value(node, DG.validFrom), graph.value(node, DG.validUntil)
     if start is None:
         return ""
-    return f"{start}–{end}" if end is not None else f"vanaf {start} <span class='en'>from {start}</span>"
+    text = f"{start}–{end}" if end is not None else f"vanaf {start} <span class='en'>from {start}</span>"
+    return f"<span class='nowrap'>{text}</span>"
 
 
 def _schemes_of(graph: Graph, concept) -> list[URIRef]:
@@ -126,8 +127,14 @@ def _code_link(graph: Graph, concept, latest: bool = True) -> str:
     return f"<a href='#{_anchor(scheme, code)}'>{html.escape(code)}</a>"
 
 
+# dg:certainty takes these Dutch words (see its definition in the ontology)
+CERTAINTY_EN = {"zeker": "certain", "waarschijnlijk": "probable", "onzeker": "uncertain"}
+
+
 def _certainty(graph: Graph, succession) -> str:
-    parts = [html.escape(str(graph.value(succession, DG.certainty) or ""))]
+    certainty = str(graph.value(succession, DG.certainty) or "")
+    english = f" <span class='en'>{CERTAINTY_EN[certainty]}</span>" if certainty in CERTAINTY_EN else ""
+    parts = [html.escape(certainty) + english]
     if graph.value(succession, DG.oneToOne) == Literal(False):
         parts.append("geen één-op-één <span class='en'>not one-to-one</span>")
     return "; ".join(p for p in parts if p)
@@ -197,7 +204,12 @@ def _notes(graph, concept, scheme):
     return "<br>".join(notes)
 
 
+def _definition(graph, concept, scheme):
+    return _both(graph, concept, SKOS.definition)
+
+
 OPTIONAL_COLUMNS = [
+    ("definitie <span class='en'>definition</span>", _definition),
     ("eenheid <span class='en'>unit</span>", _unit),
     ("taakveld", _taakveld),
     ("geldig <span class='en'>valid</span>", _validity),
@@ -209,15 +221,14 @@ OPTIONAL_COLUMNS = [
 def _scheme_section(graph: Graph, scheme: URIRef) -> str:
     concepts = sorted(graph.subjects(SKOS.inScheme, scheme), key=lambda c: notation_key(str(graph.value(c, SKOS.notation) or "")))
     columns = [(head, cell) for head, cell in OPTIONAL_COLUMNS if any(cell(graph, c, scheme) for c in concepts)]
-    header = "".join(f"<th>{h}</th>" for h in (
-        "code", "naam <span class='en'>name</span>", "definitie <span class='en'>definition</span>", *(h for h, _ in columns)))
+    header = "".join(f"<th>{h}</th>" for h in ("code", "naam <span class='en'>name</span>", *(h for h, _ in columns)))
     rows = []
     for concept in concepts:
         code = str(graph.value(concept, SKOS.notation) or "")
         depth = _depth(graph, concept, scheme)
         nl, en = html.escape(_name_in(graph, concept, scheme, "nl")), html.escape(_name_in(graph, concept, scheme, "en"))
-        name = f"<span style='padding-left:{depth * 1.5}em'>{nl}</span>" + (f"<br><span class='en' style='padding-left:{depth * 1.5}em'>{en}</span>" if en else "")
-        cells = [f"<a href='{html.escape(str(concept))}'>{html.escape(code)}</a>", name, _both(graph, concept, SKOS.definition)]
+        name = f"<div style='padding-left:{depth * 1.5}em'>{nl}" + (f"<br><span class='en'>{en}</span>" if en else "") + "</div>"
+        cells = [f"<a href='{html.escape(str(concept))}'>{html.escape(code)}</a>", name]
         cells += [cell(graph, concept, scheme) for _, cell in columns]
         top = " class='top'" if depth == 0 and any(graph.subjects(SKOS.broader, concept)) else ""
         rows.append(f"<tr id='{_anchor(scheme, code)}'{top}>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
