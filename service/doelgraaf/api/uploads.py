@@ -1,4 +1,5 @@
-"""Uploads over plain HTTP (curl -T, scripts): POST /import/rdf. The same service as importRdf.
+"""Uploads over plain HTTP (curl -T, scripts): POST /import/rdf (the same service as importRdf) and,
+for an admin, PUT /vocab/<name> to replace a shared vocabulary.
 
 400 for input that cannot be read (with the reason and position), 422 when it reads but does not
 conform (nothing stored, the violations listed), 401 without a valid token, 403 for a municipality
@@ -8,6 +9,9 @@ the token may not write, 413 past the body limit, 415 for an unknown media type.
 from __future__ import annotations
 
 import asyncio
+import re
+
+import pyoxigraph as ox
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
@@ -15,6 +19,7 @@ from fastapi.responses import JSONResponse
 from doelgraaf.errors import UserError
 from doelgraaf.importers.municipality_graphs import check_code
 from doelgraaf.importers.rdf_files import parse_bytes
+from doelgraaf.namespaces import vocabulary_graph
 from doelgraaf.services import editing, loading
 from doelgraaf.services.auth import Forbidden, Unauthenticated
 
@@ -69,3 +74,35 @@ async def import_rdf(request: Request) -> JSONResponse:
                for report in outcome.reports.values() for r in report.results]
     return JSONResponse({"stored": outcome.stored, "municipality": code, "triples": outcome.triples.get(code, 0), "results": results},
                         status_code=200 if outcome.stored else 422)
+
+
+VOCABULARY_NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,40}$")
+
+
+@router.put("/vocab/{name}", summary="Vervang een gedeelde vocabulaire (beheerder) / replace a shared vocabulary (admin)")
+async def replace_vocabulary(name: str, request: Request) -> JSONResponse:
+    media = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    try:
+        principal = request.app.state.tokens.principal(request.headers.get("authorization"))
+        if principal is None:
+            raise Unauthenticated("een vocabulaire vervangen vraagt een beheerderstoken", "replacing a vocabulary needs an admin token")
+        if principal.role != "admin":
+            raise Forbidden("alleen een beheerder vervangt vocabulaires", "only an admin replaces vocabularies")
+    except Unauthenticated as error:
+        return _error(401, error)
+    except Forbidden as error:
+        return _error(403, error)
+    if not VOCABULARY_NAME.match(name):
+        return _error(400, UserError("een vocabulairenaam bestaat uit kleine letters, cijfers en '-'",
+                                     "a vocabulary name consists of lower-case letters, digits and '-'", where="name"))
+    if media not in MEDIA_TYPES or MEDIA_TYPES[media] in ("trig", "nquads"):
+        return _error(415, UserError("stuur Turtle, N-Triples, JSON-LD of RDF/XML", "send Turtle, N-Triples, JSON-LD or RDF/XML", where="Content-Type"))
+    try:
+        document = parse_bytes(await request.body(), MEDIA_TYPES[media], "body")
+    except UserError as error:
+        return _error(400, error)
+    if any(not isinstance(q.graph_name, ox.DefaultGraph) for q in document.quads):
+        return _error(400, UserError("een vocabulaire is één graaf", "a vocabulary is one graph", where="body"))
+    graph = ox.NamedNode(str(vocabulary_graph(name)))
+    await asyncio.to_thread(request.app.state.repository.replace_graphs, {graph: [q.triple for q in document.quads]})
+    return JSONResponse({"stored": True, "graph": graph.value, "triples": len(document.quads)})
