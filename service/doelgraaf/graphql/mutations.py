@@ -1,5 +1,5 @@
 """Mutations: create, update and delete goals, indicators, measures, contributions and budget lines,
-and import a whole RDF document. All go through the SHACL gate of services.editing / services.loading.
+and import a whole RDF document or filled-in spreadsheet template. All go through the SHACL gate of services.editing / services.loading.
 
 The municipality written to is the one of the editor's token. An input field left out (null) is
 left unchanged on update; an empty list clears a list. Each kind of thing is described once below
@@ -7,6 +7,8 @@ left unchanged on update; an empty list clears a list. Each kind of thing is des
 """
 
 import asyncio
+import base64
+import binascii
 import typing
 import uuid
 from collections.abc import Callable
@@ -26,7 +28,7 @@ from doelgraaf.importers.municipality_graphs import check_code
 from doelgraaf.importers.rdf_files import FORMATS, parse_bytes
 from doelgraaf.namespaces import DG, ID, SKOLEM, policy_indicator_iri, sdg_iri, taakveld_iri
 from doelgraaf.rdfconvert import named_node
-from doelgraaf.services import editing, loading
+from doelgraaf.services import editing, loading, spreadsheets
 from doelgraaf.services.editing import Change, EditOutcome
 from doelgraaf.validation import ValidationReport
 
@@ -364,6 +366,19 @@ async def import_rdf(info: Info, municipality: str, format: RdfFormat, data: str
     return MutationResult.of(outcome.stored, None, list(outcome.reports.values()))
 
 
+async def import_spreadsheet(info: Info, municipality: str, data: str) -> MutationResult:
+    check_code(municipality)
+    editing.authorise(info.context.principal, municipality)
+    if len(data) > MAX_IMPORT_BYTES * 4 // 3 + 4:  # the base64 of a workbook of MAX_IMPORT_BYTES
+        raise UserError(f"werkmap groter dan {MAX_IMPORT_BYTES} bytes", f"workbook larger than {MAX_IMPORT_BYTES} bytes", where="data")
+    try:
+        body = base64.b64decode(data, validate=True)
+    except (binascii.Error, ValueError):
+        raise UserError("'data' is geen base64", "'data' is not base64", where="data") from None
+    outcome = await asyncio.to_thread(spreadsheets.import_workbook, info.context.store, body, municipality, "data")
+    return MutationResult.of(outcome.stored, None, list(outcome.reports.values()))
+
+
 _fields = {
     **_mutations("goal", "Goal", GoalInput),
     **_mutations("indicator", "Indicator", IndicatorInput),
@@ -374,6 +389,12 @@ _fields = {
         resolver=import_rdf,
         description="Vervang de gegevens van een gemeente door een heel RDF-document, na controle / "
                     "Replace a municipality's data by a whole RDF document, after validation.",
+    ),
+    "importSpreadsheet": strawberry.mutation(
+        resolver=import_spreadsheet,
+        description="Vervang de gegevens van een gemeente door een ingevuld Doelgraaf-sjabloon (.xlsx, base64), na "
+                    "controle; meldingen noemen blad, rij en kolom / Replace a municipality's data by a filled-in "
+                    "Doelgraaf template (.xlsx, base64), after validation; messages name sheet, row and column.",
     ),
 }
 Mutation = strawberry.type(type("Mutation", (), {"__annotations__": {}, **_fields}))
