@@ -18,12 +18,13 @@ from doelgraaf.validation.report import ValidationReport, build_report
 from doelgraaf.validation.rules import background_graph, core_shapes_graph, shapes_graph, validation_background
 
 
-def validate(data: Graph, focus_nodes: Iterable[Node] | None = None, in_place: bool = False) -> ValidationReport:
+def validate(data: Graph, focus_nodes: Iterable[Node] | None = None, in_place: bool = False,
+             background_included: bool = False) -> ValidationReport:
     """Validate `data`; with `focus_nodes`, only the shapes' results for those nodes are computed.
 
     A report conforms when it has no sh:Violation; warnings are reported but allowed. With
     `in_place`, the background statements are added to `data` itself instead of to a copy (for a
-    graph the caller throws away afterwards).
+    graph the caller throws away afterwards); `background_included` says `data` already holds them.
     """
     focus = set(focus_nodes) if focus_nodes is not None else None
     if focus == set():
@@ -31,7 +32,8 @@ def validate(data: Graph, focus_nodes: Iterable[Node] | None = None, in_place: b
     combined = data if in_place else Graph()
     if not in_place:
         combined += data
-    combined += validation_background()
+    if not background_included:
+        combined += validation_background()
     _, results_graph, _ = pyshacl.validate(
         combined,
         shacl_graph=core_shapes_graph(),
