@@ -1,0 +1,1 @@
+"""Benchmarks of Doelgraaf at national scale (see bench/README.md); never part of the timed tests."""
