@@ -1,0 +1,255 @@
+"""Measurements on the loaded store inside one process: query 2 (GraphQL and SPARQL), benchmark,
+validation (one municipality; all of them in a process pool), and a mutation behind its SHACL gate.
+
+Runs as a child of bench.run (see bench.phases), so the store is closed when it ends.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections import defaultdict
+from concurrent.futures import ProcessPoolExecutor
+from decimal import Decimal
+from multiprocessing import get_context
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from bench.common import EXPENSE, Timing, contract_query, contract_sparql, cpu_count, repeat
+
+BENCHMARK_GRAPHQL = """{ benchmark(taakveld: "%s", year: 2024, phase: ADOPTED, direction: EXPENSE) {
+    municipality { code } amount inhabitants perInhabitant rank } }"""
+UPDATE_GOAL = """mutation { updateGoal(id: "%s", input: {label: "%s"}) { ok id violations { message(lang: "en") } } }"""
+CENT = Decimal("0.01")
+
+
+# ---------------------------------------------------------------------------------------------------
+# query 2: the GraphQL answer and the SPARQL answer, normalised to the same shape and compared
+
+
+def _money(value) -> Decimal:
+    return Decimal(str(value)) if value is not None else Decimal(0)
+
+
+def graphql_answer(data: dict) -> dict:
+    m = data["municipality"]
+    goals = {}
+    for goal in m["goals"]:
+        indicators = frozenset(
+            (i["id"], i["label"], i["unit"],
+             _money(i["baseline"]["value"]) if i["baseline"] else None, i["baseline"]["year"] if i["baseline"] else None,
+             _money(i["target"]["value"]) if i["target"] else None, i["target"]["year"] if i["target"] else None)
+            for i in goal["indicators"])
+        goals[goal["id"]] = {
+            "label": goal["label"], "owner": (goal["owner"] or {}).get("id"), "ownerLabel": (goal["owner"] or {}).get("label"),
+            "indicators": indicators, "measures": frozenset(x["id"] for x in goal["measures"]),
+            "expenses": _money(goal["cost"]["expenses"]), "revenues": _money(goal["cost"]["revenues"]),
+        }
+    measures = {x["id"]: {"label": x["label"], "goals": frozenset(g["id"] for g in x["goals"]),
+                          "expenses": _money(x["cost"]["expenses"]), "revenues": _money(x["cost"]["revenues"])} for x in m["measures"]}
+    programmes = {x["id"]: {"label": x["label"], "goals": frozenset(g["id"] for g in x["goals"]),
+                            "expenses": _money(x["cost"]["expenses"]), "revenues": _money(x["cost"]["revenues"])} for x in m["programmes"]}
+    return {"name": m["name"], "goals": goals, "measures": measures, "programmes": programmes}
+
+
+def sparql_rows(store: ox.Store, query: str) -> list[tuple]:
+    solutions = store.query(query)
+    names = [v.value for v in solutions.variables]
+    return [tuple(solution[i] for i in range(len(names))) for solution in solutions]
+
+
+def sparql_answer(rows: list[tuple]) -> dict:
+    """Pivot the rows of contract.rq into the shape of graphql_answer (no computation beyond that)."""
+    name = None
+    goals: dict[str, dict] = defaultdict(lambda: {"indicators": set(), "measures": set(), "expenses": Decimal(0), "revenues": Decimal(0)})
+    measures: dict[str, dict] = defaultdict(lambda: {"goals": set(), "expenses": Decimal(0), "revenues": Decimal(0)})
+    programmes: dict[str, dict] = defaultdict(lambda: {"goals": set(), "expenses": Decimal(0), "revenues": Decimal(0)})
+
+    def v(term):
+        return None if term is None else term.value
+
+    for part, subject, label, related, related_label, unit, baseline, baseline_year, target, target_year, direction, amount in rows:
+        part, s = part.value, v(subject)
+        if part == "municipality":
+            name = label.value
+        elif part == "goal":
+            goals[s].update(label=label.value, owner=v(related), ownerLabel=v(related_label))
+        elif part == "indicator":
+            goals[s]["indicators"].add((related.value, v(related_label), v(unit),
+                                        Decimal(baseline.value) if baseline else None, int(baseline_year.value) if baseline_year else None,
+                                        Decimal(target.value) if target else None, int(target_year.value) if target_year else None))
+        elif part == "serves":
+            measures[s]["goals"].add(related.value)
+            goals[related.value]["measures"].add(s)
+        elif part == "measure":
+            measures[s]["label"] = label.value
+        elif part == "programme":
+            programmes[s]["label"] = label.value
+            if related is not None:
+                programmes[s]["goals"].add(related.value)
+        elif part in ("goalCost", "measureCost", "programmeCost"):
+            target_map = {"goalCost": goals, "measureCost": measures, "programmeCost": programmes}[part]
+            key = "expenses" if direction.value == EXPENSE else "revenues"
+            target_map[s][key] += Decimal(amount.value)
+    for table in (goals, measures, programmes):
+        for item in table.values():
+            for key in ("indicators", "measures", "goals"):
+                if key in item:
+                    item[key] = frozenset(item[key])
+    return {"name": name, "goals": dict(goals), "measures": dict(measures), "programmes": dict(programmes)}
+
+
+def compare(graphql: dict, sparql: dict) -> list[str]:
+    """Differences between the two answers; money may differ by the cent-rounding of allocated shares."""
+    differences = []
+    if graphql["name"] != sparql["name"]:
+        differences.append(f"name {graphql['name']!r} != {sparql['name']!r}")
+    for kind in ("goals", "measures", "programmes"):
+        left, right = graphql[kind], sparql[kind]
+        if set(left) != set(right):
+            differences.append(f"{kind}: {len(set(left) ^ set(right))} ids differ")
+            continue
+        for key, item in left.items():
+            other = right[key]
+            for field_name, value in item.items():
+                if field_name in ("expenses", "revenues"):
+                    tolerance = CENT * (1 + len(item.get("measures", ())) + 3 * len(item.get("goals", ())))
+                    if abs(value - other.get(field_name, Decimal(0))) > tolerance:
+                        differences.append(f"{kind} {key} {field_name}: {value} != {other.get(field_name)}")
+                elif other.get(field_name) != value:
+                    differences.append(f"{kind} {key} {field_name}: {value!r} != {other.get(field_name)!r}")
+    return differences
+
+
+# ---------------------------------------------------------------------------------------------------
+# validation of every municipality in a pool of processes
+
+
+def _warm_worker() -> None:
+    from doelgraaf.validation.rules import core_shapes_graph, sparql_constraints, validation_background
+
+    core_shapes_graph(), sparql_constraints(), validation_background()
+
+
+def _validate_ntriples(item: tuple[str, bytes]) -> tuple[str, bool, int, int, float]:
+    from doelgraaf.rdfconvert import triples_to_graph
+    from doelgraaf.validation import validate
+
+    code, data = item
+    started = time.perf_counter()
+    report = validate(triples_to_graph(ox.parse(data, format=ox.RdfFormat.N_TRIPLES)))
+    return code, report.conforms, len(report.violations), len(report.warnings), time.perf_counter() - started
+
+
+def validate_all(repo, codes: list[str]) -> dict:
+    """Export each municipality's graph from the store, validate them in os.cpu_count() worker processes."""
+    from doelgraaf.namespaces import municipality_graph
+
+    workers = cpu_count()
+    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"), initializer=_warm_worker) as pool:
+        list(pool.map(int, range(workers * 2)))  # start the workers (imports, shapes) before the clock
+        started = time.perf_counter()
+        exported = []
+        for code in codes:
+            triples = repo.graph_triples(ox.NamedNode(str(municipality_graph(code))))
+            exported.append((code, ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)))
+        export_seconds = time.perf_counter() - started
+        outcomes = list(pool.map(_validate_ntriples, exported, chunksize=1))
+        total = time.perf_counter() - started
+    return {
+        "workers": workers, "seconds": total, "export_seconds": export_seconds, "municipalities": len(outcomes),
+        "conforming": sum(1 for o in outcomes if o[1]), "violations": sum(o[2] for o in outcomes),
+        "warnings": sum(o[3] for o in outcomes), "per_municipality": Timing(samples=[o[4] for o in outcomes]).as_dict(),
+        "not_conforming": [o[0] for o in outcomes if not o[1]][:10],
+    }
+
+
+# ---------------------------------------------------------------------------------------------------
+
+
+def measure(store_dir: Path, code: str, runs: int, validate_all_too: bool = False, warmup: int = 1) -> dict:
+    from doelgraaf.graphql.context import Context
+    from doelgraaf.graphql.schema import schema
+    from doelgraaf.namespaces import municipality_graph
+    from doelgraaf.services import comparisons
+    from doelgraaf.services.auth import Principal
+    from doelgraaf.services.validation import municipality_report
+    from doelgraaf.store.embedded import EmbeddedRepository
+
+    result: dict[str, object] = {"code": code, "runs": runs, "warmup": warmup}
+    started = time.perf_counter()
+    repo = EmbeddedRepository(store_dir)
+    result["open_seconds"] = time.perf_counter() - started
+    loop = asyncio.new_event_loop()
+    gql = schema()
+
+    def execute(query: str, principal=None) -> tuple[dict, int]:
+        context = Context(store=repo, principal=principal)
+        response = loop.run_until_complete(gql.execute(query, context_value=context))
+        if response.errors:
+            raise RuntimeError(f"GraphQL errors: {[str(e) for e in response.errors][:3]}")
+        return response.data, context.repository.queries
+
+    # 2. query 2 through GraphQL and as one SPARQL query
+    query = contract_query(code)
+    timing, (data, queries) = repeat(lambda: execute(query), runs, warmup=warmup)
+    result["graphql"] = {**timing.as_dict(), "sparql_queries": queries, "goals": len(data["municipality"]["goals"]),
+                         "measures": len(data["municipality"]["measures"]), "programmes": len(data["municipality"]["programmes"])}
+    text = contract_sparql(code)
+    timing, rows = repeat(lambda: sparql_rows(repo.store, text), runs, warmup=warmup)
+    result["sparql"] = {**timing.as_dict(), "rows": len(rows)}
+    differences = compare(graphql_answer(data), sparql_answer(rows))
+    result["answers_agree"] = not differences
+    result["differences"] = differences[:10]
+
+    # 3. benchmark over all municipalities: the service function and the GraphQL field
+    for taakveld in ("6.1", "6"):
+        timing, rows_ = repeat(lambda: comparisons.benchmark(repo, taakveld, 2024, "ADOPTED", EXPENSE), runs, warmup=warmup)
+        result[f"benchmark_{taakveld}"] = {**timing.as_dict(), "rows": len(rows_)}
+        timing, (data_, _) = repeat(lambda: execute(BENCHMARK_GRAPHQL % taakveld), runs, warmup=warmup)
+        result[f"benchmark_graphql_{taakveld}"] = {**timing.as_dict(), "rows": len(data_["benchmark"])}
+
+    # 4. validation of one municipality as the service does it (copy of its graph, pyshacl + Oxigraph)
+    validation_runs = max(1, min(runs, 10))
+    timing, report = repeat(lambda: municipality_report(repo, code), validation_runs, warmup=warmup)
+    result["validate_one"] = {**timing.as_dict(), "conforms": report.conforms, "violations": len(report.violations),
+                              "warnings": len(report.warnings),
+                              "triples": len(repo.graph_triples(ox.NamedNode(str(municipality_graph(code)))))}
+
+    # 5. a mutation behind its SHACL gate: rename a goal through GraphQL as an editor of the municipality
+    goal = sorted(g["id"] for g in data["municipality"]["goals"])[0]
+    original = next(g["label"] for g in data["municipality"]["goals"] if g["id"] == goal)
+    editor = Principal(role="editor", municipality=code)
+    counter = iter(range(10_000))
+
+    def rename():
+        response, _ = execute(UPDATE_GOAL % (goal, f"{original} (benchmark {next(counter)})"), editor)
+        outcome = response["updateGoal"]
+        if not outcome["ok"]:
+            raise RuntimeError(f"mutation refused: {outcome['violations'][:3]}")
+        return outcome
+
+    mutation_runs = max(1, min(runs, 10))
+    timing, _ = repeat(rename, mutation_runs, warmup=warmup)
+    stored = repo.select("SELECT ?label WHERE { GRAPH ?g { ?goal <http://www.w3.org/2000/01/rdf-schema#label> ?label } }",
+                         bindings={"g": ox.NamedNode(str(municipality_graph(code))), "goal": ox.NamedNode(goal)}).rows
+    result["mutation"] = {**timing.as_dict(), "goal": goal, "stored": any("(benchmark" in r[0].value for r in stored)}
+    execute(UPDATE_GOAL % (goal, original.replace('"', '\\"')), editor)  # put the label back
+
+    # 4b. all municipalities
+    if validate_all_too:
+        codes = sorted(r.code for r in _municipalities_with_graphs(repo))
+        result["validate_all"] = validate_all(repo, codes)
+
+    loop.close()
+    repo.close()
+    return result
+
+
+def _municipalities_with_graphs(repo):
+    from doelgraaf.services import municipalities as listing
+
+    present = {row[0].value.rsplit("/", 1)[-1] for row in repo.select(
+        "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s a <https://w3id.org/doelgraaf/def#Goal> } }").rows}
+    return [r for r in listing.all_municipalities(repo) if r.code in present]

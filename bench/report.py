@@ -1,0 +1,210 @@
+"""bench/RESULTS.md from the figures bench.run collected: one table, every row beside its target of issue 5."""
+
+from __future__ import annotations
+
+from bench.common import timing_from
+
+PASS, FAIL = "✓", "✗"
+
+
+def _time(seconds: float | None) -> str:
+    if seconds is None:
+        return "–"
+    if seconds < 1:
+        return f"{seconds * 1000:.1f} ms" if seconds < 0.1 else f"{seconds * 1000:.0f} ms"
+    return f"{seconds:.1f} s" if seconds < 100 else f"{seconds:.0f} s"
+
+
+def _mb(amount: float | None) -> str:
+    return "–" if amount is None else f"{amount / 1e6:,.0f} MB"
+
+
+def _kinds(level: dict) -> str:
+    kinds = level.get("error_kinds") or {}
+    return f" ({', '.join(f'{k}: {v}' for k, v in sorted(kinds.items()))})" if kinds else ""
+
+
+def _check(ok: bool | None) -> str:
+    return "" if ok is None else (PASS if ok else FAIL)
+
+
+class Table:
+    def __init__(self):
+        self.rows: list[str] = []
+
+    def add(self, number: str, what: str, n, median: str, p95: str = "", target: str = "–", ok: bool | None = None, note: str = ""):
+        self.rows.append(f"| {number} | {what} | {'' if n is None else n} | {median} | {p95} | {target} | {_check(ok)} | {note} |")
+
+    def timed(self, number: str, what: str, data: dict | None, target: str = "–", limit: float | None = None, note: str = "",
+              on: str = "median"):
+        if not data:
+            self.add(number, what, None, "niet gemeten / not measured", target=target, note=note)
+            return None
+        timing = timing_from(data)
+        value = timing.median if on == "median" else timing.p95
+        self.add(number, what, timing.n, _time(timing.median), _time(timing.p95), target,
+                 None if limit is None else value <= limit, note)
+        return timing
+
+    def markdown(self) -> str:
+        head = ("| # | meting / measurement | n | mediaan / median | p95 | doel / target | | toelichting / note |\n"
+                "|---|---|---:|---:|---:|---|---|---|")
+        return head + "\n" + "\n".join(self.rows)
+
+
+def markdown(report: dict) -> str:
+    t = Table()
+    dataset = report.get("dataset") or {}
+    triples = dataset.get("triples")
+    count = dataset.get("municipalities")
+
+    # 1. bulk load
+    loads = report.get("load") or []
+    if loads:
+        bulk = {"samples": [x["bulk_seconds"] for x in loads]}
+        install = {"samples": [x["install_seconds"] for x in loads]}
+        cbs = {"samples": [sum(c["seconds"] for c in x["cbs"]) for x in loads]}
+        total = {"samples": [x["bulk_seconds"] + x["install_seconds"] + sum(c["seconds"] for c in x["cbs"]) + x["close_seconds"]
+                             for x in loads]}
+        cbs_triples = sum(c["triples"] for c in loads[-1]["cbs"])
+        t.timed("1", f"bulk load {triples / 1e6:.2f} M triples ({count} gemeenten / municipalities), N-Quads → Oxigraph op schijf / on disk",
+                bulk, "≤ 15 s", 15, "`Store.bulk_load`, één bestand, elke gemeente haar eigen graaf / one file, a graph per municipality")
+        t.timed("1", "+ ontologie, shapes, vocabulaires / ontology, shapes, vocabularies", install,
+                note="`catalogue.install` (SPARQL UPDATE)")
+        t.timed("1", f"+ CBS Iv3, {len(loads[-1]['cbs'])} bestanden / files ({cbs_triples / 1e3:,.0f} k triples)", cbs,
+                note="`cbs_iv3.import_file`, achter elkaar / one after another")
+        t.timed("1", "totaal laden / total load", total)
+        peak = max(x["maxrss"] for x in loads)
+        bulk_peak = max(x["bulk_maxrss"] for x in loads)
+        t.add("1", "piekgeheugen van het laadproces / peak memory of the load process", len(loads), _mb(peak),
+              note=f"na alleen de bulk load / after the bulk load alone: {_mb(bulk_peak)} (ru_maxrss, eigen proces / own process)")
+        t.add("1", "store op schijf / store on disk", len(loads), _mb(loads[-1]["store_bytes"]))
+    else:
+        t.add("1", "bulk load", None, "niet gemeten / not measured", target="≤ 15 s")
+
+    inproc = report.get("inprocess") or {}
+    if inproc.get("open_seconds") is not None:
+        t.add("1", "bestaande store openen / open the existing store", 1, _time(inproc["open_seconds"]))
+
+    # 2. query 2
+    code = report.get("code", "?")
+    graphql = inproc.get("graphql")
+    sparql = inproc.get("sparql")
+    g = t.timed("2", f"vraag 2 via GraphQL, in proces / query 2 through GraphQL, in process ({code})", graphql, "p50 ≤ 25 ms", 0.025,
+                f"contractquery MUNICIPALITY: {graphql['goals']} doelen/goals, {graphql['measures']} maatregelen/measures, "
+                f"{graphql['programmes']} programma's; {graphql['sparql_queries']} SPARQL-queries per verzoek / per request" if graphql else "")
+    s = t.timed("2", "vraag 2 als één handgeschreven SPARQL-query / query 2 as one hand-written SPARQL query", sparql,
+                note=f"`bench/queries/contract.rq`, {sparql['rows']} rijen / rows" if sparql else "")
+    if g and s:
+        ratio = g.median / s.median
+        agree = inproc.get("answers_agree")
+        t.add("2", "verhouding / ratio GraphQL / SPARQL", None, f"{ratio:.1f} ×", "", "≤ 1.3 ×", ratio <= 1.3,
+              "zelfde antwoord / same answer: " + ("ja / yes" if agree else f"NEE / NO: {'; '.join(inproc.get('differences', [])[:3])}"))
+
+    # 3. benchmark
+    for taakveld, kind in (("6.1", "taakveld"), ("6", "hoofdtaakveld / main taakveld")):
+        data = inproc.get(f"benchmark_{taakveld}")
+        t.timed("3", f"`comparisons.benchmark` {kind} {taakveld}, 2024 begroting / ADOPTED, lasten / expenses", data, "p50 ≤ 100 ms", 0.1,
+                f"{data['rows']} gemeenten / municipalities" if data else "")
+    for taakveld in ("6.1", "6"):
+        data = inproc.get(f"benchmark_graphql_{taakveld}")
+        t.timed("3", f"GraphQL `benchmark(taakveld: \"{taakveld}\", …)`", data, "p50 ≤ 100 ms", 0.1,
+                f"{data['rows']} rijen / rows, in proces / in process" if data else "")
+
+    # 4. validation
+    one = inproc.get("validate_one")
+    t.timed("4", f"één gemeente controleren / validate one municipality ({code})", one, "≤ 1 s", 1.0,
+            f"`municipality_report`: {one['triples']:,} triples, {'voldoet / conforms' if one['conforms'] else 'FOUTEN / violations'}" if one else "")
+    every = inproc.get("validate_all")
+    if every:
+        per = every["per_municipality"]
+        t.add("4", f"alle {every['municipalities']} controleren / validate all {every['municipalities']}", 1, _time(every["seconds"]), "",
+              "≤ 60 s", every["seconds"] <= 60,
+              f"{every['workers']} werkprocessen / worker processes; export uit de store / from the store {_time(every['export_seconds'])}; "
+              f"per gemeente / per municipality p50 {_time(per['median'])}, p95 {_time(per['p95'])}; "
+              f"{every['conforming']} voldoen / conform")
+    elif report.get("inprocess") is not None:
+        t.add("4", "alle gemeenten controleren / validate all municipalities", None, "niet gemeten / not measured", target="≤ 60 s")
+
+    # 5. mutation
+    mutation = inproc.get("mutation")
+    t.timed("5", "mutatie met SHACL-poort / mutation behind the SHACL gate (GraphQL `updateGoal`, in proces)", mutation,
+            "p50 ≤ 300 ms", 0.3, ("opgeslagen / stored" if mutation["stored"] else "NIET opgeslagen / NOT stored") if mutation else "")
+
+    # 6. throughput and memory
+    through = report.get("throughput") or {}
+    for level in through.get("levels", []):
+        latency = level.get("latency") or {}
+        clients = level["clients"]
+        target, ok = ("≥ 200 /s", level["per_second"] >= 200) if clients == 8 else ("–", None)
+        t.add("6", f"doorvoer / throughput vraag 2, {clients} gelijktijdige client(s) / concurrent", level["requests"],
+              f"{level['per_second']:.1f} /s", "", target, ok,
+              f"latentie / latency p50 {_time(latency.get('median'))}, p95 {_time(latency.get('p95'))}; "
+              f"{level['errors']} fouten / errors{_kinds(level)}; {level['seconds']:.0f} s; {through.get('workers')}")
+    if not through.get("levels"):
+        t.add("6", "doorvoer / throughput", None, "niet gemeten / not measured", target="≥ 200 /s bij / at 8")
+    rss = (through.get("rss_after") or {}).get("VmRSS")
+    t.add("6", "geheugen van de service met de landelijke store open / service memory with the national store open", 1 if rss else None,
+          _mb(rss), "", "≤ 500 MB", None if rss is None else rss <= 500e6,
+          f"VmRSS na de doorvoertest / after the throughput test; piek / peak VmHWM {_mb((through.get('rss_after') or {}).get('VmHWM'))}; "
+          f"opstarten / start-up {_time(through.get('startup_seconds'))}" if rss else "")
+
+    # 7. naive rdflib
+    naive = report.get("naive") or {}
+    r = t.timed("7", f"vraag 2 met rdflib in het geheugen / query 2 with rdflib in memory ({naive.get('municipalities', '?')} gemeenten)",
+                naive.get("rdflib"), note=f"zelfde query / same query; {naive.get('triples', 0):,} triples, laden / load "
+                f"{_time(naive.get('rdflib_load_seconds'))}" if naive else "")
+    o = t.timed("7", "dezelfde query op Oxigraph in het geheugen / the same query on Oxigraph in memory", naive.get("oxigraph"),
+                note=("zelfde antwoord / same answer" if naive.get("answers_agree") else "ANTWOORDEN VERSCHILLEN / answers differ") if naive else "")
+    if r and o:
+        t.add("7", "versnelling / speed-up rdflib → Oxigraph (zelfde query en gegevens / same query and data)", None, f"{r.median / o.median:,.0f} ×")
+    if r and g:
+        t.add("7", f"versnelling / speed-up rdflib ({naive.get('municipalities')} gem.) → service GraphQL ({count} gem.)", None,
+              f"{r.median / g.median:,.0f} ×")
+
+    versions = report.get("versions", {})
+    scale = dataset.get("scale", 1.0)
+    scaled = "" if scale == 1.0 else f" (collegeprogramma's verkleind / college programmes scaled × {scale:g})"
+    lines = [
+        "# Benchmarkresultaten / benchmark results (issue 5)",
+        "",
+        f"Gemeten / measured: {report.get('date')} · {report.get('cores')} cores · {report.get('machine')} · "
+        f"Python {versions.get('python')} · pyoxigraph {versions.get('pyoxigraph')} · rdflib {versions.get('rdflib')} · "
+        f"pyshacl {versions.get('pyshacl')} · strawberry-graphql {versions.get('strawberry-graphql')} · uvicorn {versions.get('uvicorn')}",
+        "",
+        f"Opdracht / command: `.venv/bin/{report.get('command')}` (zie / see `bench/README.md`). "
+        f"Gegevens / data: {count} gemeenten / municipalities, {triples:,} triples (per gemeente / per municipality "
+        f"{dataset.get('graph_triples', {}).get('min', 0):,}–{dataset.get('graph_triples', {}).get('max', 0):,}, mediaan / median "
+        f"{dataset.get('graph_triples', {}).get('median', 0):,.0f}), seed {dataset.get('seed')}, "
+        f"{dataset.get('bytes', 0) / 1e6:,.0f} MB N-Quads, gegenereerd in / generated in {_time(dataset.get('seconds'))}"
+        f"{scaled}"
+        f"{' (hergebruikt / reused)' if dataset.get('reused') else ''}; plus CBS Iv3: {', '.join(report.get('cbs_files', []))}."
+        if dataset else "Geen gegevens / no data.",
+        "",
+        f"Elke tijd is de mediaan en p95 (nearest rank) van n herhalingen na {report.get('warmup', 1)} opwarmronde(s) / every time "
+        f"is the median and p95 of n repetitions after {report.get('warmup', 1)} warm-up round(s) (laden / loading: in een "
+        f"vers proces en een lege map / in a fresh process and an empty directory). Vraag 2 = de contractquery MUNICIPALITY van `tests/test_graphql_contract.py` voor "
+        f"{code} ({report.get('code_triples', 0):,} triples, de gemeente van mediane omvang / the municipality of median size).",
+        "",
+        "## Resultaten / results",
+        "",
+        t.markdown(),
+        "",
+        "## Omstandigheden / conditions",
+        "",
+        "Belasting van de machine (1/5/15 min) voor en na elke fase / machine load average before and after each phase: "
+        + "; ".join(f"{name} {v['before'][0]} → {v['after'][0]}" for name, v in report.get("load_average", {}).items())
+        + (f". Gewacht op rust / waited for quiet: {report['quiet']['waited_seconds']} s." if report.get("quiet") else "."),
+        "",
+        "- De doorvoerclients (httpx, async) draaien op dezelfde 2 cores als de service. / The throughput clients run on the "
+        "same 2 cores as the service.",
+        "- De service draait zoals `make run` haar start: `doelgraaf serve --store DIR --port P`, één uvicorn-proces. / "
+        "The service runs as `make run` starts it: one uvicorn process.",
+        "- Onder de landelijke schaal worden de CBS-bestanden ingekort tot de gegenereerde gemeenten. / Below national scale "
+        "the CBS files are cut down to the generated municipalities.",
+    ]
+    if report.get("errors"):
+        lines += ["", "## Fouten / errors", ""] + [f"- {e}" for e in report["errors"]]
+    if report.get("seconds"):
+        lines += ["", f"Duur van de hele run / duration of the whole run: {_time(report['seconds'])}."]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,110 @@
+"""Throughput of query 2 against the running service, started as `make run` starts it (one process).
+
+`doelgraaf serve --store DIR --port P` runs in a subprocess (uvicorn, one worker process); httpx
+async clients on loopback POST the contract query for a fixed time at each concurrency level. The
+clients run in this process, on the same two cores as the server: they take CPU from it, as a
+dashboard on the same machine would.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+
+from bench.common import Timing, contract_query, rss_of
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(store_dir: Path, port: int, log: Path, timeout: float = 300) -> tuple[subprocess.Popen, float]:
+    """Start the service on the store; returns the process and the seconds until it answered GraphQL."""
+    executable = Path(sys.executable).with_name("doelgraaf")
+    started = time.perf_counter()
+    handle = log.open("wb")
+    process = subprocess.Popen([str(executable), "serve", "--store", str(store_dir), "--host", "127.0.0.1", "--port", str(port)],
+                               stdout=handle, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}/graphql"
+    while True:
+        try:
+            if httpx.post(url, json={"query": "{ __typename }"}, timeout=5).status_code == 200:
+                return process, time.perf_counter() - started
+        except httpx.HTTPError:
+            pass
+        if process.poll() is not None or time.perf_counter() - started > timeout:
+            stop_server(process)
+            raise RuntimeError(f"doelgraaf serve did not start; see {log}: {log.read_text(errors='replace')[-800:]}")
+        time.sleep(0.2)
+
+
+def stop_server(process: subprocess.Popen) -> None:
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=30)
+
+
+async def _drive(url: str, body: dict, clients: int, seconds: float) -> dict:
+    latencies: list[float] = []
+    errors = 0
+    kinds: dict[str, int] = {}
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    async with httpx.AsyncClient(limits=limits, timeout=120) as client:
+        deadline = time.perf_counter() + seconds
+
+        async def one_client():
+            nonlocal errors
+            while time.perf_counter() < deadline:
+                started = time.perf_counter()
+                kind = None
+                try:
+                    response = await client.post(url, json=body)
+                    payload = response.json()
+                    if response.status_code != 200 or "errors" in payload:
+                        codes = {e.get("extensions", {}).get("code", "?") for e in payload.get("errors", [])}
+                        kind = f"HTTP {response.status_code} {'/'.join(sorted(codes))}".strip()
+                except (httpx.HTTPError, ValueError) as exc:
+                    kind = type(exc).__name__
+                if kind is None:
+                    latencies.append(time.perf_counter() - started)
+                else:
+                    errors += 1
+                    kinds[kind] = kinds.get(kind, 0) + 1
+
+        started = time.perf_counter()
+        await asyncio.gather(*(one_client() for _ in range(clients)))
+        elapsed = time.perf_counter() - started
+    timing = Timing(samples=latencies) if latencies else None
+    return {"clients": clients, "seconds": elapsed, "requests": len(latencies), "errors": errors, "error_kinds": kinds,
+            "per_second": len(latencies) / elapsed, "latency": timing.as_dict() if timing else None}
+
+
+def measure(store_dir: Path, code: str, seconds: float, log: Path, levels: tuple[int, ...] = (1, 8, 32), warmup: int = 3) -> dict:
+    port = free_port()
+    process, startup = start_server(store_dir, port, log)
+    url = f"http://127.0.0.1:{port}/graphql"
+    body = {"query": contract_query(code)}
+    result: dict[str, object] = {"startup_seconds": startup, "workers": "1 proces / process (uvicorn)", "pid": process.pid}
+    try:
+        result["rss_before"] = rss_of(process.pid)
+        for _ in range(warmup):
+            response = httpx.post(url, json=body, timeout=120)
+            if response.status_code != 200 or "errors" in response.json():
+                raise RuntimeError(f"query 2 over HTTP failed: {response.status_code} {response.text[:300]}")
+        result["levels"] = [asyncio.run(_drive(url, body, clients, seconds)) for clients in levels]
+        result["rss_after"] = rss_of(process.pid)
+    finally:
+        stop_server(process)
+    return result
