@@ -24,7 +24,7 @@ from strawberry.types import Info
 from doelgraaf.errors import UserError
 from doelgraaf.graphql.schema import ValidationFinding
 from doelgraaf.graphql.types import ENUMS
-from doelgraaf.importers.municipality_graphs import check_code
+from doelgraaf.importers.municipality_graphs import CODE_PATTERN, check_code
 from doelgraaf.importers.rdf_files import FORMATS, parse_bytes
 from doelgraaf.namespaces import DG, ID, SKOLEM, policy_indicator_iri, sdg_iri, taakveld_iri
 from doelgraaf.rdfconvert import named_node
@@ -143,12 +143,24 @@ class MutationResult:
 
 # how input values become RDF terms
 
+def own_iri(value: str, code: str, where: str) -> URIRef:
+    """An IRI from an input, refused when it names another municipality's data: an editor links only
+    to what is in the own graph (or to shared concepts)."""
+    iri = named_node(value, where).value
+    base = str(ID)
+    segment = iri[len(base):].split("/", 1)[0] if iri.startswith(base) else ""
+    if CODE_PATTERN.match(segment) and segment != code:
+        raise UserError(f"'{iri[:120]}' hoort bij {segment}; verwijs alleen naar gegevens van {code}",
+                        f"'{iri[:120]}' belongs to {segment}; refer only to data of {code}", where=where)
+    return URIRef(iri)
+
+
 def _iri(where: str):
-    return lambda value, code: [URIRef(named_node(value, where).value)]
+    return lambda value, code: [own_iri(value, code, where)]
 
 
 def _iris(where: str):
-    return lambda values, code: [URIRef(named_node(v, where).value) for v in values]
+    return lambda values, code: [own_iri(v, code, where) for v in values]
 
 
 def _text(lang: str):
@@ -278,7 +290,7 @@ def _fill(kind_name: str, node: URIRef, given, data: Graph, code: str, change: C
             child = _new(data, "indicator", indicator, code, change)
             change.insert.add((node, DG.hasIndicator, child))
         for measure in given.served_by or []:
-            change.insert.add((URIRef(named_node(measure, "servedBy").value), DG.serves, node))
+            change.insert.add((own_iri(measure, code, "servedBy"), DG.serves, node))
     if kind_name in ("goal", "measure"):
         for line in given.budget_lines or []:
             child = _new(data, "budget_line", line, code, change)
@@ -302,7 +314,7 @@ def _create(kind_name: str, given, code: str) -> Callable[[Graph], Change]:
         if kind_name == "indicator":
             if given.of is None:
                 raise UserError("geef bij een nieuwe indicator 'of': het doel of de maatregel", "give 'of' for a new indicator: its goal or measure", where="of")
-            change.insert.add((URIRef(named_node(given.of, "of").value), DG.hasIndicator, node))
+            change.insert.add((own_iri(given.of, code, "of"), DG.hasIndicator, node))
         return change
 
     return build
