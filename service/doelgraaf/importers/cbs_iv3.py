@@ -133,9 +133,10 @@ def read(repo: Repository, data: bytes, source: str, year: int, phase: str) -> t
     def add(s, p, o):
         triples.append(ox.Triple(s, ox.NamedNode(str(p)) if not isinstance(p, ox.NamedNode) else p, o))
 
-    for line_number, row in enumerate(reader, start=2):
-        name = (row["Gemeenten"] or "").strip()
-        code_text = (row["Taakveld"] or "").strip().split(" ", 1)[0]
+    for line_number, raw in enumerate(reader, start=2):
+        row = {key: (value or "") for key, value in raw.items() if isinstance(key, str)}  # short rows: missing is empty
+        name = row["Gemeenten"].strip()
+        code_text = row["Taakveld"].strip().split(" ", 1)[0]
         if name == NATIONAL:
             report.national_rows += 1
             continue
