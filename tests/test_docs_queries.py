@@ -11,7 +11,10 @@ import pytest
 from fastapi.testclient import TestClient
 
 from doelgraaf.paths import PROJECT_ROOT
-from tests.conftest import gql
+from tests.conftest import embedded_demo_store, gql
+
+# the saved queries test the guide, not the back-end (the contract and mutation suites run on both)
+demo_store = pytest.fixture(scope="module", name="demo_store")(embedded_demo_store)
 
 QUERIES = sorted((PROJECT_ROOT / "docs" / "queries").glob("*.graphql"))
 SCHEMA = (PROJECT_ROOT / "schema.graphql").read_text(encoding="utf-8")

@@ -6,10 +6,13 @@ import pytest
 from doelgraaf.graphql.loaders import CountingRepository
 from doelgraaf.graphql.schema import sdl
 from doelgraaf.paths import PROJECT_ROOT
-from tests.conftest import ADMIN, EDITOR, gql
+from tests.conftest import ADMIN, EDITOR, embedded_demo_store, gql
 from tests.test_graphql_contract import MUNICIPALITY
 
 GOAL = "https://w3id.org/doelgraaf/id/GM9999/doel/duurzaam-verkeer"
+
+# these test the schema and the HTTP layer; the contract, mutation and store suites run on both back-ends
+demo_store = pytest.fixture(scope="module", name="demo_store")(embedded_demo_store)
 
 
 def test_committed_sdl_matches_the_code():
