@@ -143,19 +143,23 @@ def _validate_ntriples(item: tuple[str, bytes]) -> tuple[str, bool, int, int, fl
 
 
 def validate_all(repo, codes: list[str]) -> dict:
-    """Export each municipality's graph from the store, validate them in os.cpu_count() worker processes."""
+    """Export each municipality's graph from the store and validate it in one of os.cpu_count() worker processes
+    (exporting goes on in this process while the workers validate)."""
     from doelgraaf.namespaces import municipality_graph
 
     workers = cpu_count()
     with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"), initializer=_warm_worker) as pool:
         list(pool.map(int, range(workers * 2)))  # start the workers (imports, shapes) before the clock
         started = time.perf_counter()
-        exported = []
-        for code in codes:
+        export_seconds = 0.0
+        futures = []
+        for code in codes:  # each graph goes to a worker as soon as it is exported
+            exporting = time.perf_counter()
             triples = repo.graph_triples(ox.NamedNode(str(municipality_graph(code))))
-            exported.append((code, ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)))
-        export_seconds = time.perf_counter() - started
-        outcomes = list(pool.map(_validate_ntriples, exported, chunksize=1))
+            data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
+            export_seconds += time.perf_counter() - exporting
+            futures.append(pool.submit(_validate_ntriples, (code, data)))
+        outcomes = [future.result() for future in futures]
         total = time.perf_counter() - started
     return {
         "workers": workers, "seconds": total, "export_seconds": export_seconds, "municipalities": len(outcomes),

@@ -120,7 +120,8 @@ def markdown(report: dict) -> str:
         per = every["per_municipality"]
         t.add("4", f"alle {every['municipalities']} controleren / validate all {every['municipalities']}", 1, _time(every["seconds"]), "",
               "≤ 60 s", every["seconds"] <= 60,
-              f"{every['workers']} werkprocessen / worker processes; export uit de store / from the store {_time(every['export_seconds'])}; "
+              f"{every['workers']} werkprocessen / worker processes; export uit de store, tegelijk / from the store, meanwhile "
+              f"{_time(every['export_seconds'])}; "
               f"per gemeente / per municipality p50 {_time(per['median'])}, p95 {_time(per['p95'])}; "
               f"{every['conforming']} voldoen / conform")
     elif report.get("inprocess") is not None:

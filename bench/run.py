@@ -132,7 +132,8 @@ def versions() -> dict[str, str]:
 def run(scale: str = "national", municipalities: int | None = None, runs: int = 20, load_runs: int = 3,
         out: Path = BENCH / "out", results: Path = BENCH / "RESULTS.md", throughput_seconds: float = 10.0,
         seed: int = gen.DEFAULT_SEED, validate_all: bool = True, wait_quiet: float = 0, keep_store: bool = False,
-        command: str | None = None, warmup: int = 1, programme_scale: float = 1.0) -> dict:
+        command: str | None = None, warmup: int = 1, programme_scale: float = 1.0,
+        clients: tuple[int, ...] = (1, 8, 32)) -> dict:
     """Run every measurement and write `results`; failures are recorded there (report["errors"]), never hidden."""
     count = municipalities or SCALES[scale]
     out.mkdir(parents=True, exist_ok=True)
@@ -215,7 +216,7 @@ def run(scale: str = "national", municipalities: int | None = None, runs: int = 
     from bench import throughput
 
     report["throughput"] = phase("throughput", lambda: throughput.measure(store, code, throughput_seconds, out / "serve.log",
-                                                                        warmup=3 * warmup))
+                                                                        clients, warmup=3 * warmup))
 
     # 5. rdflib against Oxigraph on 10 municipalities
     from bench import naive
@@ -249,6 +250,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=20, help="herhalingen per meting na de opwarmronde / repetitions after warm-up")
     parser.add_argument("--load-runs", type=int, default=3, help="gemeten laadbeurten na één opwarmbeurt / timed loads after a warm-up")
     parser.add_argument("--throughput-seconds", type=float, default=10.0)
+    parser.add_argument("--clients", default="1,8,32", help="gelijktijdige clients per niveau / concurrent clients per level")
     parser.add_argument("--warmup", type=int, default=1, help="opwarmrondes per meting / warm-up rounds per measurement")
     parser.add_argument("--programme-scale", type=float, default=1.0,
                         help="kleinere collegeprogramma's (0-1), alleen voor snelle tests / smaller programmes, quick tests only")
@@ -263,7 +265,7 @@ def main(argv: list[str] | None = None) -> int:
     command = "python -m bench.run " + " ".join(sys.argv[1:] if argv is None else argv)
     report = run(args.scale, args.municipalities, args.runs, args.load_runs, args.out, args.results, args.throughput_seconds,
                  args.seed, not args.no_validate_all, args.wait_quiet, args.keep_store, command.strip(), args.warmup,
-                 args.programme_scale)
+                 args.programme_scale, tuple(int(c) for c in args.clients.split(",")))
     return 1 if report["errors"] else 0
 
 
