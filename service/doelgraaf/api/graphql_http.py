@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import asyncio
+import collections
 import json
 
 from fastapi import APIRouter, Request
@@ -23,6 +24,7 @@ from strawberry.http.ides import get_graphql_ide_html
 from doelgraaf.errors import UserError
 from doelgraaf.graphql.context import Context
 from doelgraaf.graphql.schema import MAX_TOKENS, schema
+from doelgraaf.services import revision_cache
 from doelgraaf.services.auth import Forbidden, Unauthenticated
 
 GRAPHQL_RESPONSE = "application/graphql-response+json"
@@ -30,6 +32,29 @@ EXECUTION_LIMIT_SECONDS = 20.0
 JSON = "application/json"
 
 router = APIRouter()
+
+
+class _Responses:
+    """A bounded map of recent answers, each with the store revision it was computed at."""
+
+    def __init__(self, size: int = 256):
+        self.size = size
+        self.items: "collections.OrderedDict[tuple, tuple]" = collections.OrderedDict()
+
+    def get(self, key):
+        found = self.items.get(key)
+        if found is not None:
+            self.items.move_to_end(key)
+        return found
+
+    def put(self, key, value) -> None:
+        self.items[key] = value
+        self.items.move_to_end(key)
+        while len(self.items) > self.size:
+            self.items.popitem(last=False)
+
+
+responses = _Responses()
 
 
 def _media_type(accept: str | None) -> str | None:
@@ -128,7 +153,16 @@ async def graphql_endpoint(request: Request) -> Response:
         return _respond(_error_body("wijzigen vraagt een token (Authorization: Bearer …)", "changing data needs a token (Authorization: Bearer …)", "UNAUTHENTICATED"),
                         401, media_type, {"WWW-Authenticate": "Bearer"})
 
-    context = Context(store=request.app.state.repository, principal=principal)
+    repository = request.app.state.repository
+    cache_key = None
+    if operation.operation == OperationType.QUERY:
+        # reading is the same for everyone: an identical question between two writes gets the same answer
+        cache_key = ("graphql", query, json.dumps(variables, sort_keys=True), operation_name)
+        revision = revision_cache.revision(repository)
+        hit = responses.get(cache_key)
+        if revision is not None and hit is not None and hit[0] == revision:
+            return _respond(hit[1], 200, media_type)
+    context = Context(store=repository, principal=principal)
     try:
         result = await asyncio.wait_for(
             schema().execute(query, variable_values=variables, context_value=context, operation_name=operation_name),
@@ -151,4 +185,6 @@ async def graphql_endpoint(request: Request) -> Response:
     if request_failed:
         return _respond(body, request_error_status, media_type)
     body["data"] = result.data
+    if cache_key is not None and not result.errors and revision is not None:
+        responses.put(cache_key, (revision, body))
     return _respond(body, 200, media_type)

@@ -14,8 +14,7 @@ import pyoxigraph as ox
 from strawberry.dataloader import DataLoader
 
 from doelgraaf.queries import load
-from doelgraaf.namespaces import municipality_graph, vocabulary_graph
-from doelgraaf.services import cost, datasets
+from doelgraaf.services import cost, graph_index, populations
 from doelgraaf.store import Repository
 
 Props = dict[str, list]
@@ -56,41 +55,49 @@ class Loaders:
         # pyoxigraph releases the GIL, so other requests proceed while a query runs
         return await asyncio.to_thread(function, *args, **kwargs)
 
+    async def _indexes(self, graphs) -> dict:
+        """Graphs answered from memory (see services.graph_index); the rest go to the store."""
+        def build():
+            return {graph: graph_index.index(self.repository, graph) for graph in set(graphs)}
+
+        return await self._run(build)
+
     async def _load_properties(self, keys: list[tuple[str, str]]) -> list[Props]:
-        """(resource IRI, graph IRI) -> property IRI -> values, for all keys in one query."""
-        solutions = await self._run(
-            self.repository.select, load("resource_properties"),
-            table=(["resource", "graph"], [[_node(r), _node(g)] for r, g in keys]),
-        )
-        found: dict[tuple[str, str], Props] = defaultdict(lambda: defaultdict(list))
-        for resource, graph, prop, value in solutions.rows:
-            found[(resource.value, graph.value)][prop.value].append(value)
-        return [found.get(key, {}) for key in keys]
+        """(resource IRI, graph IRI) -> property IRI -> values, for all keys in at most one query."""
+        indexes = await self._indexes(g for _, g in keys)
+        found: dict[tuple[str, str], Props] = {}
+        asked = [(r, g) for r, g in keys if indexes.get(g) is None]
+        if asked:
+            solutions = await self._run(
+                self.repository.select, load("resource_properties"),
+                table=(["resource", "graph"], [[_node(r), _node(g)] for r, g in asked]),
+            )
+            collected: dict[tuple[str, str], Props] = defaultdict(lambda: defaultdict(list))
+            for resource, graph, prop, value in solutions.rows:
+                collected[(resource.value, graph.value)][prop.value].append(value)
+            found.update(collected)
+        return [indexes[g].outgoing.get(r, {}) if indexes.get(g) is not None else found.get((r, g), {}) for r, g in keys]
 
     async def _load_referrers(self, keys: list[tuple[str, str, str]]) -> list[list[str]]:
         """(resource, graph, property) -> the IRIs that refer to the resource through the property."""
-        solutions = await self._run(
-            self.repository.select, load("resource_referrers"),
-            table=(["resource", "graph", "property"], [[_node(r), _node(g), _node(p)] for r, g, p in keys]),
-        )
+        indexes = await self._indexes(g for _, g, _ in keys)
         found: dict[tuple[str, str, str], list[str]] = defaultdict(list)
-        for resource, graph, prop, referrer in solutions.rows:
-            if isinstance(referrer, ox.NamedNode):
-                found[(resource.value, graph.value, prop.value)].append(referrer.value)
-        return [sorted(found.get(key, [])) for key in keys]
+        asked = [(r, g, p) for r, g, p in keys if indexes.get(g) is None]
+        if asked:
+            solutions = await self._run(
+                self.repository.select, load("resource_referrers"),
+                table=(["resource", "graph", "property"], [[_node(r), _node(g), _node(p)] for r, g, p in asked]),
+            )
+            for resource, graph, prop, referrer in solutions.rows:
+                if isinstance(referrer, ox.NamedNode):
+                    found[(resource.value, graph.value, prop.value)].append(referrer.value)
+        return [sorted(indexes[g].incoming.get(r, {}).get(p, []) if indexes.get(g) is not None else found.get((r, g, p), []))
+                for r, g, p in keys]
 
     async def _load_population(self, municipalities: list[str]) -> list[dict[int, int]]:
-        """municipality -> year -> inhabitants, from the vocabulary, the municipality's own graph and the CBS datasets."""
-        def compute():
-            graphs = [str(vocabulary_graph("gemeenten")), *datasets.current_versions(self.repository).values()]
-            rows = [[_node(m), _node(g)] for m in municipalities
-                    for g in (*graphs, str(municipality_graph(m.rsplit("/", 1)[-1])))]
-            return self.repository.select(load("population"), table=(["municipality", "graph"], rows)).rows
-
-        found: dict[str, dict[int, int]] = defaultdict(dict)
-        for municipality, year, inhabitants in await self._run(compute):
-            found[municipality.value].setdefault(int(year.value), int(inhabitants.value))
-        return [found.get(m, {}) for m in municipalities]
+        """municipality -> year -> inhabitants (see services.populations)."""
+        counts = await self._run(populations.all_counts, self.repository)
+        return [counts.get(m, {}) for m in municipalities]
 
     def cost(self, kind: str, graph: str, year: int, phase: str) -> DataLoader:
         """One loader per (kind, graph, year, phase): the cost of many measures/goals/programmes at once."""

@@ -17,7 +17,7 @@ from doelgraaf.errors import UserError
 from doelgraaf.importers.cbs_iv3 import PHASES, dataset_name
 from doelgraaf.namespaces import policy_indicator_iri, sdg_iri, vocabulary_graph
 from doelgraaf.queries import load
-from doelgraaf.services import datasets
+from doelgraaf.services import datasets, revision_cache
 from doelgraaf.services.taakvelden import Group, taakvelden
 from doelgraaf.store import Repository
 
@@ -85,6 +85,12 @@ def _codes_for_year(repo: Repository, code: str, year: int) -> list[str]:
 
 
 def _totals(repo: Repository, graph: ox.NamedNode, codes: list[str], direction: str) -> dict[str, Decimal]:
+    """Sums per municipality; a dataset version never changes, so they are kept until the next write."""
+    return revision_cache.cached(repo, ("totals", graph.value, tuple(codes), direction),
+                                 lambda: _compute_totals(repo, graph, codes, direction))
+
+
+def _compute_totals(repo: Repository, graph: ox.NamedNode, codes: list[str], direction: str) -> dict[str, Decimal]:
     vocabulary = taakvelden(repo)
     rows = repo.select(load("benchmark"), bindings={"graph": graph, "direction": ox.NamedNode(direction)},
                        table=(["taakveld"], [[ox.NamedNode(vocabulary.by_code[c].iri)] for c in codes])).rows
@@ -93,11 +99,18 @@ def _totals(repo: Repository, graph: ox.NamedNode, codes: list[str], direction: 
 
 def _inhabitants(repo: Repository, graph: ox.NamedNode, year: int) -> dict[str, int]:
     """Inhabitants per municipality in a dataset: its universe (a municipality without lines counts as 0)."""
-    rows = repo.select(load("population"), table=(["graph"], [[graph]])).rows
-    return {m.value.rsplit("/", 1)[-1]: int(n.value) for m, y, n in rows if int(y.value) == year}
+    def compute():
+        rows = repo.select(load("populations"), bindings={"graph": graph}).rows
+        return {m.value.rsplit("/", 1)[-1]: int(n.value) for _, m, y, n in rows if int(y.value) == year}
+
+    return revision_cache.cached(repo, ("inhabitants", graph.value, year), compute)
 
 
 def _classes(repo: Repository) -> dict[str, dict[str, set[str]]]:
+    return revision_cache.cached(repo, "classes", lambda: _compute_classes(repo))
+
+
+def _compute_classes(repo: Repository) -> dict[str, dict[str, set[str]]]:
     rows = repo.select(load("municipality_classes"), bindings={"graph": ox.NamedNode(str(vocabulary_graph("gemeenten")))}).rows
     found = {}
     for code, province, province_code, province_name, size, size_name in rows:

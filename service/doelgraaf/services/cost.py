@@ -17,6 +17,7 @@ import pyoxigraph as ox
 
 from doelgraaf.namespaces import DG
 from doelgraaf.queries import load
+from doelgraaf.services import revision_cache
 from doelgraaf.store import Repository
 
 ZERO = Decimal(0)
@@ -42,21 +43,43 @@ def year_literal(year: int) -> ox.Literal:
     return ox.Literal(str(year), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#gYear"))
 
 
-def funded_totals(repo: Repository, graph: ox.NamedNode, funded: list[ox.NamedNode], year: int, phase: ox.NamedNode) -> dict[str, Cost]:
-    """The budget lines funding each of `funded` directly, summed per direction (one query)."""
-    if not funded:
-        return {}
-    rows = repo.select(
-        load("budget_totals"),
-        bindings={"graph": graph, "year": year_literal(year), "phase": phase},
-        table=(["funded"], [[f] for f in funded]),
-    ).rows
-    totals: dict[str, Cost] = defaultdict(Cost)
-    for node, direction, total in rows:
-        amount = Decimal(total.value)
-        part = Cost(expenses=amount) if direction == EXPENSE else Cost(revenues=amount) if direction == REVENUE else Cost()
-        totals[node.value] = totals[node.value] + part
-    return totals
+def _graph_totals(repo: Repository, graph: ox.NamedNode, year: int, phase: ox.NamedNode) -> dict[str, Cost]:
+    """What every budget line of the graph funds, summed per direction: one pass over the year's lines,
+    kept until the next write (asking for all costs once is cheaper than asking per parent on disk)."""
+    def compute():
+        rows = repo.select(load("budget_totals"), bindings={"graph": graph, "year": year_literal(year), "phase": phase}).rows
+        totals: dict[str, Cost] = defaultdict(Cost)
+        for node, direction, total in rows:
+            amount = Decimal(total.value)
+            part = Cost(expenses=amount) if direction == EXPENSE else Cost(revenues=amount) if direction == REVENUE else Cost()
+            totals[node.value] = totals[node.value] + part
+        return dict(totals)
+
+    return revision_cache.cached(repo, ("totals", graph.value, year, phase.value), compute)
+
+
+def _graph_shares(repo: Repository, graph: ox.NamedNode) -> dict[str, dict[str, Decimal]]:
+    """measure -> goal -> share for every measure of the graph (1 each when no shares are given)."""
+    def compute():
+        shares: dict[str, dict[str, Decimal | None]] = defaultdict(dict)
+        for measure, goal, share in repo.select(load("measure_goals"), bindings={"graph": graph}).rows:
+            shares[measure.value][goal.value] = Decimal(share.value) if share is not None else None
+        return {
+            measure: goals if all(s is not None for s in goals.values()) else {goal: Decimal(1) for goal in goals}
+            for measure, goals in shares.items()
+        }
+
+    return revision_cache.cached(repo, ("shares", graph.value), compute)
+
+
+def _programme_goals(repo: Repository, graph: ox.NamedNode) -> dict[str, list[str]]:
+    def compute():
+        found: dict[str, list[str]] = defaultdict(list)
+        for programme, goal in repo.select(load("programme_goals"), bindings={"graph": graph}).rows:
+            found[programme.value].append(goal.value)
+        return dict(found)
+
+    return revision_cache.cached(repo, ("programme goals", graph.value), compute)
 
 
 def allocate(total: Decimal, shares: dict[str, Decimal]) -> dict[str, Decimal]:
@@ -74,62 +97,39 @@ def allocate(total: Decimal, shares: dict[str, Decimal]) -> dict[str, Decimal]:
     return parts
 
 
-def measure_costs(repo: Repository, graph: ox.NamedNode, measures: list[ox.NamedNode], year: int, phase: ox.NamedNode) -> dict[str, Cost]:
-    totals = funded_totals(repo, graph, measures, year, phase)
-    return {m.value: totals.get(m.value, Cost()) for m in measures}
-
-
-def _shares(rows) -> dict[str, dict[str, Decimal]]:
-    """measure -> goal -> share, from (measure, goal, share-or-None) rows; equal shares when any is missing."""
-    shares: dict[str, dict[str, Decimal | None]] = defaultdict(dict)
-    for measure, goal, share in rows:
-        shares[measure.value][goal.value] = Decimal(share.value) if share is not None else None
-    return {
-        measure: goals if all(s is not None for s in goals.values()) else {goal: Decimal(1) for goal in goals}
-        for measure, goals in shares.items()
-    }
-
-
 def _allocate_cost(cost: Cost, shares: dict[str, Decimal]) -> dict[str, Cost]:
     expenses = allocate(cost.expenses, shares)
     revenues = allocate(cost.revenues, shares)
     return {goal: Cost(expenses[goal], revenues[goal]) for goal in shares}
 
 
-def measure_allocations(repo: Repository, graph: ox.NamedNode, measures: list[ox.NamedNode], year: int, phase: ox.NamedNode) -> dict[str, dict[str, Cost]]:
-    """measure -> goal -> the part of the measure's cost allocated to that goal (two queries)."""
-    if not measures:
-        return {}
-    rows = repo.select(load("measure_goals"), bindings={"graph": graph}, table=(["measure"], [[m] for m in measures])).rows
-    shares = _shares(rows)
-    costs = measure_costs(repo, graph, measures, year, phase)
-    return {m.value: _allocate_cost(costs[m.value], shares.get(m.value, {})) for m in measures}
+def measure_costs(repo: Repository, graph: ox.NamedNode, measures: list[ox.NamedNode], year: int, phase: ox.NamedNode) -> dict[str, Cost]:
+    totals = _graph_totals(repo, graph, year, phase)
+    return {m.value: totals.get(m.value, Cost()) for m in measures}
 
 
 def goal_costs(repo: Repository, graph: ox.NamedNode, goals: list[ox.NamedNode], year: int, phase: ox.NamedNode) -> dict[str, Cost]:
-    """Direct lines plus the allocated part of every serving measure (two queries)."""
-    if not goals:
-        return {}
-    rows = repo.select(load("goal_measure_shares"), bindings={"graph": graph}, table=(["goal"], [[g] for g in goals])).rows
-    serving = {(goal.value, measure.value) for goal, measure, _, _ in rows}
-    shares = _shares((measure, served, share) for _, measure, served, share in rows)
-    measures = sorted(shares)
-    totals = funded_totals(repo, graph, goals + [ox.NamedNode(m) for m in measures], year, phase)
-    parts = {m: _allocate_cost(totals.get(m, Cost()), shares[m]) for m in measures}
-    result = {g.value: totals.get(g.value, Cost()) for g in goals}
-    for goal, measure in serving:
-        result[goal] = result[goal] + parts[measure][goal]
+    """Direct lines plus the allocated part of every serving measure."""
+    totals = _graph_totals(repo, graph, year, phase)
+    shares = _graph_shares(repo, graph)
+    wanted = {g.value for g in goals}
+    result = {goal: totals.get(goal, Cost()) for goal in wanted}
+    for measure, goal_shares in shares.items():
+        if wanted.isdisjoint(goal_shares):
+            continue
+        parts = _allocate_cost(totals.get(measure, Cost()), goal_shares)
+        for goal in wanted.intersection(goal_shares):
+            result[goal] = result[goal] + parts[goal]
     return result
 
 
 def programme_costs(repo: Repository, graph: ox.NamedNode, programmes: list[ox.NamedNode], year: int, phase: ox.NamedNode) -> dict[str, Cost]:
-    if not programmes:
-        return {}
-    rows = repo.select(load("programme_goals"), bindings={"graph": graph}, table=(["programme"], [[p] for p in programmes])).rows
-    goals = sorted({goal.value for _, goal in rows})
-    per_goal = goal_costs(repo, graph, [ox.NamedNode(g) for g in goals], year, phase)
-    direct = funded_totals(repo, graph, programmes, year, phase)
-    result = {p.value: direct.get(p.value, Cost()) for p in programmes}
-    for programme, goal in rows:
-        result[programme.value] = result[programme.value] + per_goal[goal.value]
+    """Direct lines plus the cost of the programme's goals."""
+    goals_of = _programme_goals(repo, graph)
+    every_goal = sorted({g for p in programmes for g in goals_of.get(p.value, [])})
+    per_goal = goal_costs(repo, graph, [ox.NamedNode(g) for g in every_goal], year, phase)
+    totals = _graph_totals(repo, graph, year, phase)
+    result = {}
+    for programme in programmes:
+        result[programme.value] = sum((per_goal[g] for g in goals_of.get(programme.value, [])), totals.get(programme.value, Cost()))
     return result

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 import pyoxigraph as ox
 
 from doelgraaf.namespaces import DCTERMS, GRAPH, ID
+from doelgraaf.services import revision_cache
 from doelgraaf.store import Repository
 
 CATALOGUE = ox.NamedNode(str(GRAPH["datasets"]))
@@ -34,8 +35,11 @@ def dataset_iri(name: str) -> ox.NamedNode:
 
 
 def current_versions(repo: Repository) -> dict[str, str]:
-    rows = repo.select(CURRENT, bindings={"catalogue": CATALOGUE, "hasVersion": HAS_VERSION}).rows
-    return {dataset.value: version.value for dataset, version in rows}
+    def read():
+        rows = repo.select(CURRENT, bindings={"catalogue": CATALOGUE, "hasVersion": HAS_VERSION}).rows
+        return {dataset.value: version.value for dataset, version in rows}
+
+    return dict(revision_cache.cached(repo, "dataset versions", read))
 
 
 def current_graph(repo: Repository, name: str) -> ox.NamedNode | None:

@@ -14,6 +14,7 @@ from doelgraaf.errors import UserError
 from doelgraaf.importers.municipality_graphs import CODE_PATTERN
 from doelgraaf.namespaces import GRAPH, ID, municipality_graph, vocabulary_graph
 from doelgraaf.queries import load
+from doelgraaf.services import revision_cache
 from doelgraaf.services.ontology import subclasses
 from doelgraaf.store import Repository
 
@@ -36,6 +37,10 @@ class MunicipalityRef:
 
 def all_municipalities(repo: Repository) -> list[MunicipalityRef]:
     """The 342 of the vocabulary plus those that only have a graph of their own (the demo GM9999)."""
+    return revision_cache.cached(repo, "municipalities", lambda: _all_municipalities(repo))
+
+
+def _all_municipalities(repo: Repository) -> list[MunicipalityRef]:
     found: dict[str, MunicipalityRef] = {}
     for iri, graph, code in repo.select(load("municipalities")).rows:
         if not CODE_PATTERN.match(code.value):

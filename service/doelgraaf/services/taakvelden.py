@@ -10,13 +10,12 @@ puts one year's code beside a different thing in another year; the group's certa
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
-
 import pyoxigraph as ox
 
 from doelgraaf.errors import UserError
 from doelgraaf.namespaces import vocabulary_graph
 from doelgraaf.queries import load
+from doelgraaf.services import revision_cache
 from doelgraaf.store import Repository
 
 ORDER = ("onzeker", "waarschijnlijk", "zeker")
@@ -94,7 +93,6 @@ class Taakvelden:
         return Group(tuple(sorted(seen)), weakest)
 
 
-@lru_cache(maxsize=4)
 def taakvelden(repo: Repository) -> Taakvelden:
-    """Cached per repository: the vocabulary only changes when the service is (re)installed."""
-    return Taakvelden(repo)
+    """Read once per store revision (an admin may replace the vocabulary)."""
+    return revision_cache.cached(repo, "taakvelden", lambda: Taakvelden(repo))

@@ -11,6 +11,7 @@ from rdflib import Graph
 
 from doelgraaf.namespaces import municipality_graph
 from doelgraaf.rdfconvert import triples_to_graph
+from doelgraaf.services import revision_cache
 from doelgraaf.store import Repository
 from doelgraaf.validation import ValidationReport, validate
 
@@ -20,4 +21,5 @@ def municipality_data(repo: Repository, code: str) -> Graph:
 
 
 def municipality_report(repo: Repository, code: str) -> ValidationReport:
-    return validate(municipality_data(repo, code))
+    """Validated once per store revision: asking again without a write in between costs nothing."""
+    return revision_cache.cached(repo, ("validation", code), lambda: validate(municipality_data(repo, code)))

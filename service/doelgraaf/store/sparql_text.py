@@ -140,6 +140,26 @@ def _matching_brace(query: str, brace: int) -> int:
     raise ValueError("unbalanced braces in query")
 
 
+def values_brace(query: str, variables: Sequence[str]) -> int:
+    """Where a table goes: inside the first GRAPH group of the WHERE clause when that group's graph is a
+    constant or a variable the table does not bind (Oxigraph then starts the group's joins from the
+    table: 860 ms -> a few ms for the goals of one municipality), else at the start of the WHERE group."""
+    start = where_brace(query)
+    tokens = list(scan(query[start:]))
+    depth = 0
+    for index, (offset, token) in enumerate(tokens):
+        if token == "{":
+            depth += 1
+        elif token == "}":
+            depth -= 1
+        elif token == "GRAPH" and depth == 1 and index + 1 < len(tokens) and tokens[index + 1][1] == "{":
+            graph_term = query[start + offset + len("GRAPH"):start + tokens[index + 1][0]].strip()
+            if graph_term.startswith("<") or graph_term.lstrip("?$") not in variables:
+                return start + tokens[index + 1][0]
+            break
+    return start
+
+
 def values_block(variables: Sequence[str], rows: Sequence[Sequence[Term | None]]) -> str:
     for row in rows:
         if len(row) != len(variables):
@@ -168,7 +188,7 @@ def with_values(
         blocks.append(values_block(*table))
     if not blocks:
         return query
-    at = where_brace(query) + 1
+    at = values_brace(query, [*(bindings or {}), *(table[0] if table else [])]) + 1
     return query[:at] + "\n  " + "\n  ".join(blocks) + "\n" + query[at:]
 
 

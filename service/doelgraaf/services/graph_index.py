@@ -1,0 +1,62 @@
+"""A municipality's graph (or a small vocabulary) held in memory as two maps, until the next write.
+
+On the on-disk store every term read costs ~15 µs; the resolvers of one nested request read the same
+few thousand statements of one municipality level after level. Reading the graph once (about 0.2 s for
+9,000 statements) and answering from memory makes later requests free of those reads. Only graphs of
+bounded size are held: municipality graphs and vocabularies, at most MAX_GRAPHS at a time.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict, defaultdict
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+
+from doelgraaf.namespaces import GRAPH
+from doelgraaf.services import revision_cache
+
+MAX_GRAPHS = 24
+INDEXED = (str(GRAPH["GM"]), str(GRAPH["vocab/"]))
+
+
+@dataclass
+class GraphIndex:
+    outgoing: dict  # subject IRI -> predicate IRI -> [terms]
+    incoming: dict  # object IRI -> predicate IRI -> [subject IRIs]
+
+
+_indexes: "OrderedDict[tuple[int, str], tuple[int, GraphIndex, object]]" = OrderedDict()
+_lock = threading.Lock()
+
+
+def index(repo, graph: str) -> GraphIndex | None:
+    """The index of `graph` at the store's current revision, or None when this graph or store is not indexed."""
+    revision = revision_cache.revision(repo)
+    if revision is None or not graph.startswith(INDEXED):
+        return None
+    store = revision_cache.base(repo)
+    key = (id(store), graph)
+    with _lock:
+        hit = _indexes.get(key)
+        if hit is not None and hit[0] == revision and hit[2] is store:
+            _indexes.move_to_end(key)
+            return hit[1]
+    built = _build(store, ox.NamedNode(graph))
+    with _lock:
+        _indexes[key] = (revision, built, store)
+        while len(_indexes) > MAX_GRAPHS:
+            _indexes.popitem(last=False)
+    return built
+
+
+def _build(store, graph: ox.NamedNode) -> GraphIndex:
+    outgoing: dict = defaultdict(lambda: defaultdict(list))
+    incoming: dict = defaultdict(lambda: defaultdict(list))
+    for triple in store.graph_triples(graph):
+        subject, predicate, value = triple.subject.value, triple.predicate.value, triple.object
+        outgoing[subject][predicate].append(value)
+        if isinstance(value, ox.NamedNode):
+            incoming[value.value][predicate].append(subject)
+    return GraphIndex(outgoing, incoming)

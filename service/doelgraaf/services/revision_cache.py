@@ -1,0 +1,44 @@
+"""Answers that stay valid until the store's next write.
+
+The embedded store counts its writes (`revision`); a value computed at one revision is reused until the
+count moves. On a store that does not count writes (a remote endpoint another process may write to),
+nothing is cached. Entries live as long as their repository (weak keys), so a new store never sees
+answers of an old one.
+"""
+
+from __future__ import annotations
+
+import threading
+import weakref
+from collections.abc import Callable
+from typing import TypeVar
+
+T = TypeVar("T")
+_entries: "weakref.WeakKeyDictionary[object, dict]" = weakref.WeakKeyDictionary()
+_lock = threading.Lock()
+
+
+def base(repo):
+    """The repository behind a per-request wrapper (CountingRepository)."""
+    return getattr(repo, "_repository", repo)
+
+
+def revision(repo) -> int | None:
+    return getattr(base(repo), "revision", None)
+
+
+def cached(repo, key, compute: Callable[[], T], max_entries: int = 512) -> T:
+    store, current = base(repo), revision(repo)
+    if current is None:
+        return compute()
+    with _lock:
+        entries = _entries.setdefault(store, {})
+        hit = entries.get(key)
+        if hit is not None and hit[0] == current:
+            return hit[1]
+    value = compute()
+    with _lock:
+        if len(entries) >= max_entries:
+            entries.clear()  # simple and bounded: a busy store refills what it needs
+        entries[key] = (current, value)
+    return value
