@@ -59,6 +59,7 @@ Doelgraaf draait / is running ({repo.kind}: {args.endpoint or args.store})
     for token, role in demo_tokens.items():
         print(f"  Token voor deze sessie / token for this session ({role}): {token}")
     print(flush=True)
-    uvicorn.run(create_app(repo, tokens), host=args.host, port=args.port, log_level="warning")
+    app = create_app(repo, tokens, max_body_bytes=int(args.max_body_mb * 1_000_000))
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     repo.close()
     return 0
