@@ -47,13 +47,19 @@ class Timing:
         return {**asdict(self), "median": self.median, "p95": self.p95}
 
 
-def repeat(function: Callable[[], object], runs: int, warmup: int = 1) -> tuple[Timing, object]:
-    """Call `function` warmup + runs times; time the last `runs` calls. Returns the timing and the last result."""
+def repeat(function: Callable[[], object], runs: int, warmup: int = 1,
+           before: Callable[[], object] | None = None) -> tuple[Timing, object]:
+    """Call `function` warmup + runs times; time the last `runs` calls. Returns the timing and the last result.
+    `before` runs ahead of every call, outside the clock (e.g. a write that makes the service's caches stale)."""
     result = None
     for _ in range(warmup):
+        if before:
+            before()
         result = function()
     timing = Timing(warmup=warmup)
     for _ in range(runs):
+        if before:
+            before()
         started = time.perf_counter()
         result = function()
         timing.samples.append(time.perf_counter() - started)
@@ -95,3 +101,17 @@ def contract_sparql(code: str) -> str:
 
 def cpu_count() -> int:
     return os.cpu_count() or 1
+
+
+def code_state() -> dict[str, object]:
+    """The commit measured and whether the service's files differ from it (others may edit the checkout meanwhile)."""
+    import subprocess
+
+    def git(*args: str) -> str:
+        try:
+            return subprocess.run(["git", "-C", str(ROOT), *args], capture_output=True, text=True, timeout=30).stdout.strip()
+        except (OSError, subprocess.SubprocessError):
+            return "?"
+
+    changed = git("status", "--porcelain", "--", "service", "shapes", "ontology", "pyproject.toml")
+    return {"head": git("rev-parse", "--short", "HEAD"), "changed": [line[3:] for line in changed.splitlines() if line]}

@@ -31,7 +31,7 @@ import traceback
 from pathlib import Path
 
 from bench import generate as gen
-from bench.common import BENCH, CBS_DIR, CBS_FILES, ROOT, cpu_count
+from bench.common import BENCH, CBS_DIR, CBS_FILES, ROOT, code_state, cpu_count
 
 SCALES = {"national": 342, "small": 10}
 
@@ -137,11 +137,12 @@ def run(scale: str = "national", municipalities: int | None = None, runs: int = 
     """Run every measurement and write `results`; failures are recorded there (report["errors"]), never hidden."""
     count = municipalities or SCALES[scale]
     out.mkdir(parents=True, exist_ok=True)
+    code_at_start = code_state()
     report: dict[str, object] = {
         "date": datetime.datetime.now().astimezone().isoformat(timespec="seconds"), "cores": cpu_count(),
         "machine": f"{platform.system()} {platform.machine()}", "versions": versions(), "runs": runs,
         "load_runs": load_runs, "warmup": warmup, "throughput_seconds": throughput_seconds, "errors": [], "load_average": {},
-        "command": command or "python -m bench.run",
+        "command": command or "python -m bench.run", "source": {"start": code_at_start},
     }
     errors: list[str] = report["errors"]  # type: ignore[assignment]
     if wait_quiet:
@@ -216,7 +217,7 @@ def run(scale: str = "national", municipalities: int | None = None, runs: int = 
     from bench import throughput
 
     report["throughput"] = phase("throughput", lambda: throughput.measure(store, code, throughput_seconds, out / "serve.log",
-                                                                        clients, warmup=3 * warmup))
+                                                                        clients, warmup=3 * warmup, codes=codes))
 
     # 5. rdflib against Oxigraph on 10 municipalities
     from bench import naive
@@ -225,6 +226,7 @@ def run(scale: str = "national", municipalities: int | None = None, runs: int = 
     report["naive"] = phase("naive", lambda: naive.measure(nquads, sample, code, max(1, min(runs, 5)), warmup))
 
     report["seconds"] = time.perf_counter() - started_all
+    report["source"]["end"] = code_state()  # type: ignore[index]
     (out / "results.json").write_text(json.dumps(report, indent=1, default=str), encoding="utf-8")
     if not keep_store:
         shutil.rmtree(store, ignore_errors=True)

@@ -1,5 +1,7 @@
 """Throughput of query 2 against the running service, started as `make run` starts it (one process).
 
+Measured twice: the same question every time, and a different municipality every request (see measure).
+
 `doelgraaf serve --store DIR --port P` runs in a subprocess (uvicorn, one worker process); httpx
 async clients on loopback POST the contract query for a fixed time at each concurrency level. The
 clients run in this process, on the same two cores as the server: they take CPU from it, as a
@@ -56,7 +58,9 @@ def stop_server(process: subprocess.Popen) -> None:
             process.wait(timeout=30)
 
 
-async def _drive(url: str, body: dict, clients: int, seconds: float) -> dict:
+async def _drive(url: str, bodies: list[dict], clients: int, seconds: float) -> dict:
+    """`clients` concurrent loops posting the bodies in turn (one body: the same question every time)."""
+    turn = iter(range(1 << 62))
     latencies: list[float] = []
     errors = 0
     kinds: dict[str, int] = {}
@@ -70,7 +74,7 @@ async def _drive(url: str, body: dict, clients: int, seconds: float) -> dict:
                 started = time.perf_counter()
                 kind = None
                 try:
-                    response = await client.post(url, json=body)
+                    response = await client.post(url, json=bodies[next(turn) % len(bodies)])
                     payload = response.json()
                     if response.status_code != 200 or "errors" in payload:
                         codes = {e.get("extensions", {}).get("code", "?") for e in payload.get("errors", [])}
@@ -91,11 +95,16 @@ async def _drive(url: str, body: dict, clients: int, seconds: float) -> dict:
             "per_second": len(latencies) / elapsed, "latency": timing.as_dict() if timing else None}
 
 
-def measure(store_dir: Path, code: str, seconds: float, log: Path, levels: tuple[int, ...] = (1, 8, 32), warmup: int = 3) -> dict:
+def measure(store_dir: Path, code: str, seconds: float, log: Path, levels: tuple[int, ...] = (1, 8, 32), warmup: int = 3,
+            codes: list[str] | None = None) -> dict:
+    """Requests per second at each level, twice: the same question (query 2 for `code`) every time, which the
+    service may answer from its cache of recent answers, and query 2 for each of `codes` in turn (every request
+    a different municipality, as on a portal; the cache of recent answers does not help)."""
     port = free_port()
     process, startup = start_server(store_dir, port, log)
     url = f"http://127.0.0.1:{port}/graphql"
     body = {"query": contract_query(code)}
+    rotating = [{"query": contract_query(c)} for c in (codes or [code])]
     result: dict[str, object] = {"startup_seconds": startup, "workers": "1 proces / process (uvicorn)", "pid": process.pid}
     try:
         result["rss_before"] = rss_of(process.pid)
@@ -103,7 +112,10 @@ def measure(store_dir: Path, code: str, seconds: float, log: Path, levels: tuple
             response = httpx.post(url, json=body, timeout=120)
             if response.status_code != 200 or "errors" in response.json():
                 raise RuntimeError(f"query 2 over HTTP failed: {response.status_code} {response.text[:300]}")
-        result["levels"] = [asyncio.run(_drive(url, body, clients, seconds)) for clients in levels]
+        result["levels"] = [asyncio.run(_drive(url, [body], clients, seconds)) for clients in levels]
+        result["rss_after_same"] = rss_of(process.pid)
+        result["rotating_municipalities"] = len(rotating)
+        result["levels_rotating"] = [asyncio.run(_drive(url, rotating, clients, seconds)) for clients in levels]
         result["rss_after"] = rss_of(process.pid)
     finally:
         stop_server(process)

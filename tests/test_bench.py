@@ -24,12 +24,13 @@ def test_the_harness_runs_end_to_end(tmp_path):
     assert report["load"][0]["bulk_seconds"] > 0 and report["load"][0]["store_bytes"] > 0
     measured = report["inprocess"]
     assert measured["answers_agree"], measured["differences"]
-    for key in ("graphql", "sparql", "benchmark_6.1", "benchmark_6", "benchmark_graphql_6.1", "benchmark_graphql_6",
-                "validate_one", "mutation"):
+    for key in ("graphql", "graphql_cold", "sparql", "benchmark_6.1", "benchmark_6_cold", "benchmark_graphql_6.1",
+                "benchmark_graphql_6_cold", "validate_one", "validate_one_warm", "mutation"):
         assert measured[key]["samples"], key
     assert measured["mutation"]["stored"]
     assert measured["validate_all"]["municipalities"] == 2 and measured["validate_all"]["conforming"] == 2
-    assert [level["clients"] for level in report["throughput"]["levels"]] == [1, 4, 8]
+    for mode in ("levels", "levels_rotating"):
+        assert [level["clients"] for level in report["throughput"][mode]] == [1, 4, 8]
     assert report["throughput"]["rss_after"]["VmRSS"] > 0
     assert report["naive"]["answers_agree"]
 
