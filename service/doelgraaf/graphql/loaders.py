@@ -56,11 +56,14 @@ class Loaders:
         return await asyncio.to_thread(function, *args, **kwargs)
 
     async def _indexes(self, graphs) -> dict:
-        """Graphs answered from memory (see services.graph_index); the rest go to the store."""
-        def build():
-            return {graph: graph_index.index(self.repository, graph) for graph in set(graphs)}
-
-        return await self._run(build)
+        """Graphs answered from memory (see services.graph_index); the rest go to the store. Indexes that
+        are ready are taken on the event loop; building one reads the store, in a thread."""
+        wanted = set(graphs)
+        found = {graph: graph_index.ready(self.repository, graph) for graph in wanted}
+        missing = [graph for graph, index in found.items() if index is None]
+        if missing:
+            found.update(await self._run(lambda: {graph: graph_index.index(self.repository, graph) for graph in missing}))
+        return found
 
     async def _load_properties(self, keys: list[tuple[str, str]]) -> list[Props]:
         """(resource IRI, graph IRI) -> property IRI -> values, for all keys in at most one query."""
@@ -96,7 +99,7 @@ class Loaders:
 
     async def _load_population(self, municipalities: list[str]) -> list[dict[int, int]]:
         """municipality -> year -> inhabitants (see services.populations)."""
-        counts = await self._run(populations.all_counts, self.repository)
+        counts = populations.ready(self.repository) or await self._run(populations.all_counts, self.repository)
         return [counts.get(m, {}) for m in municipalities]
 
     def cost(self, kind: str, graph: str, year: int, phase: str) -> DataLoader:

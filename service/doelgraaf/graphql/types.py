@@ -17,6 +17,7 @@ from strawberry.types import Info
 from doelgraaf.graphql.shape_model import FieldSpec, TypeSpec, type_specs
 from doelgraaf.graphql.values import MONEY_PREDICATES, money, pick_text, to_scalar
 from doelgraaf.namespaces import RDF, SKOS
+from doelgraaf.services import graph_index
 from doelgraaf.services.catalogue import concept_graph, vocabulary_files
 from doelgraaf.services.ontology import subclasses
 
@@ -95,56 +96,101 @@ async def make_typed(info: Info, iri: str, parent_graph: str) -> Resource:
     return Concept(id=iri, graph=graph)
 
 
-def _values_resolver(spec: FieldSpec):
-    async def values(root, info):
-        if spec.inverse:
-            return await info.context.loaders.referrers.load((root.id, root.graph, str(spec.predicate)))
-        return (await properties(info, root)).get(str(spec.predicate), [])
-    return values
+def _values_now(spec: FieldSpec, info: Info, root) -> list | None:
+    """The field's values straight from the in-memory graph index when it is ready, else None."""
+    index = graph_index.ready(info.context.repository, root.graph)
+    if index is None:
+        return None
+    if spec.inverse:
+        return index.incoming.get(root.id, {}).get(str(spec.predicate), [])
+    return index.outgoing.get(root.id, {}).get(str(spec.predicate), [])
+
+
+async def _values_later(spec: FieldSpec, info: Info, root) -> list:
+    if spec.inverse:
+        return await info.context.loaders.referrers.load((root.id, root.graph, str(spec.predicate)))
+    return (await properties(info, root)).get(str(spec.predicate), [])
+
+
+def _resolver(spec: FieldSpec, finish):
+    """A resolver that answers at once from memory when it can (no coroutine per field: that was most of
+    the time of a nested request), and through the batching loaders otherwise."""
+    async def later(root, info, arguments):
+        return finish(await _values_later(spec, info, root), root, **arguments)
+
+    def resolve(root, info: Info, **arguments):
+        now = _values_now(spec, info, root)
+        return finish(now, root, **arguments) if now is not None else later(root, info, arguments)
+
+    return resolve
+
+
+def _plain(resolve):
+    def field(root, info: Info):
+        return resolve(root, info)
+
+    return field
 
 
 def _field(spec: FieldSpec):
-    values = _values_resolver(spec)
     if spec.kind == "text":
-        async def text(root, info: Info, lang: str = "nl") -> typing.Optional[str]:
-            found = pick_text(await values(root, info), lang)
+        def text(values, root, lang: str = "nl"):
+            found = pick_text(values, lang)
             return found if found is not None or not spec.required else ""
-        return strawberry.field(resolver=text, description=spec.description,
+
+        resolve = _resolver(spec, text)
+
+        def text_field(root, info: Info, lang: str = "nl") -> typing.Optional[str]:
+            return resolve(root, info, lang=lang)
+
+        return strawberry.field(resolver=text_field, description=spec.description,
                                 graphql_type=str if spec.required else typing.Optional[str])
 
     if spec.kind == "enum":
         enum = enum_type(spec)
 
-        async def member(root, info: Info):
-            found = [enum(v.value) for v in await values(root, info) if isinstance(v, ox.NamedNode) and v.value in enum._value2member_map_]
+        def member(values, root):
+            found = [enum(v.value) for v in values if isinstance(v, ox.NamedNode) and v.value in enum._value2member_map_]
             return found if spec.many else (found[0] if found else None)
+
+        resolve = _resolver(spec, member)
         graphql_type = typing.List[enum] if spec.many else (enum if spec.required else typing.Optional[enum])
-        return strawberry.field(resolver=member, description=spec.description, graphql_type=graphql_type)
+        return strawberry.field(resolver=_plain(resolve), description=spec.description,
+                                graphql_type=graphql_type)
 
     if spec.kind == "scalar":
         python = SCALAR_TYPES[spec.scalar]
-
         is_money = str(spec.predicate) in MONEY_PREDICATES
 
-        async def scalar(root, info: Info):
-            converted = [to_scalar(v, spec.scalar) for v in await values(root, info)]
+        def scalar(values, root):
+            converted = [to_scalar(v, spec.scalar) for v in values]
             converted = [money(c) if is_money else c for c in converted if c is not None]
             return converted if spec.many else (converted[0] if converted else None)
+
+        resolve = _resolver(spec, scalar)
         graphql_type = typing.List[python] if spec.many else (python if spec.required else typing.Optional[python])
-        return strawberry.field(resolver=scalar, description=spec.description, graphql_type=graphql_type)
+        return strawberry.field(resolver=_plain(resolve), description=spec.description,
+                                graphql_type=graphql_type)
 
-    async def objects(root, info: Info):
-        found = await values(root, info)
-        iris = sorted({v if isinstance(v, str) else v.value for v in found if isinstance(v, (str, ox.NamedNode))})
-        if spec.target == "Resource":
-            made = [await make_typed(info, iri, root.graph) for iri in iris]
-        else:
-            made = [make(spec.target, iri, root.graph) for iri in iris]
-        return made if spec.many else (made[0] if made else None)
+    def iris_of(values) -> list[str]:
+        return sorted({v if isinstance(v, str) else v.value for v in values if isinstance(v, (str, ox.NamedNode))})
 
-    target = TYPES[spec.target] if spec.target != "Resource" else Resource
+    if spec.target == "Resource":
+        # which type each value gets depends on its rdf:type, which may need another lookup: always batched
+        async def typed(root, info: Info):
+            made = [await make_typed(info, iri, root.graph) for iri in iris_of(await _values_later(spec, info, root))]
+            return made if spec.many else (made[0] if made else None)
+
+        resolver, target = typed, Resource
+    else:
+        def objects(values, root):
+            made = [make(spec.target, iri, root.graph) for iri in iris_of(values)]
+            return made if spec.many else (made[0] if made else None)
+
+        resolve = _resolver(spec, objects)
+        resolver, target = _plain(resolve), TYPES[spec.target]
     graphql_type = typing.List[target] if spec.many else (target if spec.required else typing.Optional[target])
-    return strawberry.field(resolver=objects, description=spec.description, graphql_type=graphql_type)
+    return strawberry.field(resolver=resolver, description=spec.description, graphql_type=graphql_type)
 
 
 def build_types(extra_fields) -> dict[str, type]:

@@ -31,8 +31,8 @@ _indexes: "OrderedDict[tuple[int, str], tuple[int, GraphIndex, object]]" = Order
 _lock = threading.Lock()
 
 
-def index(repo, graph: str) -> GraphIndex | None:
-    """The index of `graph` at the store's current revision, or None when this graph or store is not indexed."""
+def ready(repo, graph: str) -> GraphIndex | None:
+    """The index if it is already built for the current revision (cheap enough for the event loop)."""
     revision = revision_cache.revision(repo)
     if revision is None or not graph.startswith(INDEXED):
         return None
@@ -43,6 +43,17 @@ def index(repo, graph: str) -> GraphIndex | None:
         if hit is not None and hit[0] == revision and hit[2] is store:
             _indexes.move_to_end(key)
             return hit[1]
+    return None
+
+
+def index(repo, graph: str) -> GraphIndex | None:
+    """The index of `graph` at the store's current revision, or None when this graph or store is not indexed."""
+    found = ready(repo, graph)
+    revision = revision_cache.revision(repo)
+    if found is not None or revision is None or not graph.startswith(INDEXED):
+        return found
+    store = revision_cache.base(repo)
+    key = (id(store), graph)
     built = _build(store, ox.NamedNode(graph))
     with _lock:
         _indexes[key] = (revision, built, store)

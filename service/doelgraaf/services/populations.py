@@ -14,6 +14,11 @@ def all_counts(repo: Repository) -> dict[str, dict[int, int]]:
     return revision_cache.cached(repo, "populations", lambda: _all_counts(repo))
 
 
+def ready(repo: Repository) -> dict[str, dict[int, int]] | None:
+    """The counts if already read at this revision (cheap enough for the event loop)."""
+    return revision_cache.peek(repo, "populations")
+
+
 def _all_counts(repo: Repository) -> dict[str, dict[int, int]]:
     trusted = {str(vocabulary_graph("gemeenten")), *datasets.current_versions(repo).values()}
     counts: dict[str, dict[int, int]] = {}

@@ -27,6 +27,16 @@ def revision(repo) -> int | None:
     return getattr(base(repo), "revision", None)
 
 
+def peek(repo, key):
+    """The cached value for the current revision, or None (without computing anything)."""
+    store, current = base(repo), revision(repo)
+    if current is None:
+        return None
+    with _lock:
+        hit = _entries.get(store, {}).get(key)
+    return hit[1] if hit is not None and hit[0] == current else None
+
+
 def cached(repo, key, compute: Callable[[], T], max_entries: int = 512) -> T:
     store, current = base(repo), revision(repo)
     if current is None:
