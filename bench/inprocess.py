@@ -128,9 +128,9 @@ def compare(graphql: dict, sparql: dict) -> list[str]:
 
 
 def _warm_worker() -> None:
-    from doelgraaf.validation.rules import core_shapes_graph, sparql_constraints, validation_background
+    from doelgraaf.validation.rules import core_shapes, sparql_constraints, validation_background_triples
 
-    core_shapes_graph(), sparql_constraints(), validation_background()
+    core_shapes(), sparql_constraints(), validation_background_triples()
 
 
 def _validate_ntriples(item: tuple[str, bytes]) -> tuple[str, bool, int, int, float]:

@@ -21,11 +21,12 @@ from rdflib.term import Node
 
 from doelgraaf.errors import UserError
 from doelgraaf.namespaces import DG, ID, RDF, SKOLEM, municipality_graph, slug
-from doelgraaf.rdfconvert import to_rdflib, to_triples
+from doelgraaf.rdfconvert import to_rdflib, to_triples, triples_to_graph
 from doelgraaf.services.auth import Forbidden, Principal, Unauthenticated
-from doelgraaf.services.validation import municipality_data
+from doelgraaf.services.validation import municipality_triples
 from doelgraaf.store import Repository
-from doelgraaf.validation import ValidationReport, validate
+from doelgraaf.validation import ValidationReport
+from doelgraaf.validation.validator import validate_store, validation_store
 from doelgraaf.validation.rules import validation_background
 
 # Nodes that belong to another node and go with it: an indicator's baseline and target values.
@@ -128,27 +129,48 @@ def _neighbours(graph: Graph, nodes: set) -> set:
     return found
 
 
+@dataclass
+class WorkingCopy:
+    """A municipality's graph with the background the rules read, twice: as rdflib graph (for building
+    changes and naming nodes in reports) and as in-memory Oxigraph store (for validating them). Both
+    change together."""
+    graph: Graph
+    store: ox.Store
+
+    def add(self, triples: set) -> None:
+        for triple in triples:
+            self.graph.add(triple)
+        self.store.extend(ox.Quad(t.subject, t.predicate, t.object) for t in to_triples(triples))
+
+    def remove(self, triples: set) -> None:
+        for triple in triples:
+            self.graph.remove(triple)
+        for t in to_triples(triples):
+            self.store.remove(ox.Quad(t.subject, t.predicate, t.object))
+
+
 class _WorkingCopies:
-    """Per municipality an in-memory copy of its graph (with the background the rules read), kept between
-    edits while the store has seen no other write: copying 4,500 triples into rdflib took longer than
-    validating a change. Only for a store that counts its writes (the embedded one, one process)."""
+    """Per municipality a working copy, kept between edits while the store has seen no other write:
+    copying the graph out of the store took longer than validating a change. Only for a store that
+    counts its writes (the embedded one, one process)."""
 
     def __init__(self):
-        self.copies: dict[tuple[int, str], tuple[int, Graph]] = {}
+        self.copies: dict[tuple[int, str], tuple[int, WorkingCopy]] = {}
 
-    def get(self, repo: Repository, code: str) -> Graph:
+    def get(self, repo: Repository, code: str) -> WorkingCopy:
         revision = getattr(repo, "revision", None)
         key = (id(repo), code)
         if revision is not None and key in self.copies and self.copies[key][0] == revision:
             return self.copies[key][1]
-        graph = municipality_data(repo, code)
+        triples = municipality_triples(repo, code)
+        graph = triples_to_graph(triples)
         graph += validation_background()
-        return graph
+        return WorkingCopy(graph, validation_store(triples))
 
-    def keep(self, repo: Repository, code: str, graph: Graph) -> None:
+    def keep(self, repo: Repository, code: str, copy: WorkingCopy) -> None:
         revision = getattr(repo, "revision", None)
         if revision is not None:
-            self.copies[(id(repo), code)] = (revision, graph)
+            self.copies[(id(repo), code)] = (revision, copy)
 
 
 _working_copies = _WorkingCopies()
@@ -158,43 +180,38 @@ def edit(repo: Repository, code: str, build: Callable[[Graph], Change]) -> EditO
     """Compute a change on the working copy of the municipality's graph, validate it, and store it only
     if it conforms; a refused change is undone on the copy, so the copy always equals the store."""
     with _locks[code]:
-        data = _working_copies.get(repo, code)
+        copy = _working_copies.get(repo, code)
+        data = copy.graph
         change = build(data)
         touched = _touched(change, code)
         focus = touched | _neighbours(data, touched)
         removed = {t for t in change.delete if t in data}
         added = {t for t in change.insert if t not in data}
-        for triple in removed:
-            data.remove(triple)
-        for triple in added:
-            data.add(triple)
+        copy.remove(removed)
+        copy.add(added)
         focus |= _neighbours(data, touched)
-        report = validate(data, focus_nodes=focus, in_place=True, background_included=True)
+        report = validate_store(copy.store, lambda: data, focus_nodes=focus)
         if not report.conforms:
-            for triple in added:
-                data.remove(triple)
-            for triple in removed:
-                data.add(triple)
-            _working_copies.keep(repo, code, data)
+            copy.remove(added)
+            copy.add(removed)
+            _working_copies.keep(repo, code, copy)
             return EditOutcome(False, change.subject, report)
         graph = ox.NamedNode(str(municipality_graph(code)))
         # what is both deleted and inserted stays: deletes apply first, inserts win
         repo.modify_graph(graph, delete=to_triples(change.delete - change.insert), insert=to_triples(change.insert))
-        _refresh(repo, graph, data, {s for s, _, _ in added})
-        _working_copies.keep(repo, code, data)
+        _refresh(repo, graph, copy, {s for s, _, _ in added})
+        _working_copies.keep(repo, code, copy)
         return EditOutcome(True, change.subject, report)
 
 
 SUBJECTS = "SELECT ?s ?p ?o WHERE { GRAPH ?graph { ?s ?p ?o } }"
 
 
-def _refresh(repo: Repository, graph: ox.NamedNode, data: Graph, subjects: set) -> None:
+def _refresh(repo: Repository, graph: ox.NamedNode, copy: WorkingCopy, subjects: set) -> None:
     """Take the written statements back as the store keeps them (it writes 1000.00 as 1000), so the
     working copy stays equal to the store term for term."""
     if not subjects:
         return
     rows = repo.select(SUBJECTS, bindings={"graph": graph}, table=(["s"], [[ox.NamedNode(str(s))] for s in subjects])).rows
-    for subject in subjects:
-        data.remove((subject, None, None))
-    for row in rows:
-        data.add(tuple(to_rdflib(term) for term in row))
+    copy.remove({t for subject in subjects for t in copy.graph.triples((subject, None, None))})
+    copy.add({tuple(to_rdflib(term) for term in row) for row in rows})

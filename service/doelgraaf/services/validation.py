@@ -1,7 +1,8 @@
 """SHACL checks of what is in the store: one municipality's graph, copied into memory and validated.
 
-pyshacl over the store itself is slow and gives false results (DESIGN.md), so the graph of the
-municipality is copied out first; the shapes see it beside the ontology and vocabularies.
+Validating the shared store itself would let the shapes see every municipality (DESIGN.md), so the
+graph of the municipality is copied out first, into an in-memory store beside the background the
+rules read.
 """
 
 from __future__ import annotations
@@ -13,13 +14,22 @@ from doelgraaf.namespaces import municipality_graph
 from doelgraaf.rdfconvert import triples_to_graph
 from doelgraaf.services import revision_cache
 from doelgraaf.store import Repository
-from doelgraaf.validation import ValidationReport, validate
+from doelgraaf.validation import ValidationReport
+from doelgraaf.validation.validator import validate_store, validation_store
+
+
+def municipality_triples(repo: Repository, code: str) -> list[ox.Triple]:
+    return repo.graph_triples(ox.NamedNode(str(municipality_graph(code))))
 
 
 def municipality_data(repo: Repository, code: str) -> Graph:
-    return triples_to_graph(repo.graph_triples(ox.NamedNode(str(municipality_graph(code)))))
+    return triples_to_graph(municipality_triples(repo, code))
 
 
 def municipality_report(repo: Repository, code: str) -> ValidationReport:
     """Validated once per store revision: asking again without a write in between costs nothing."""
-    return revision_cache.cached(repo, ("validation", code), lambda: validate(municipality_data(repo, code)))
+    def compute() -> ValidationReport:
+        triples = municipality_triples(repo, code)
+        return validate_store(validation_store(triples), lambda: triples_to_graph(triples))
+
+    return revision_cache.cached(repo, ("validation", code), compute)

@@ -16,7 +16,8 @@ from rdflib.namespace import RDF, RDFS, SKOS
 
 from doelgraaf.namespaces import DG
 from doelgraaf.paths import ONTOLOGY_FILE, SHAPES_DIR, VOCAB_DIR
-from doelgraaf.rdfconvert import triples_to_graph
+from doelgraaf.rdfconvert import to_triples, triples_to_graph
+from doelgraaf.validation.core_constraints import CompiledShapes, compile_shapes
 from doelgraaf.validation.sparql_constraints import SparqlConstraint, constraints, without_sparql
 
 VALIDATION_PREDICATES = (RDF.type, RDFS.subClassOf, SKOS.broader, DG.validFrom, DG.validUntil)
@@ -46,9 +47,10 @@ def shapes_graph() -> Graph:
 
 
 @lru_cache(maxsize=1)
-def core_shapes_graph() -> Graph:
-    """The shapes without their SPARQL constraints (those run on Oxigraph, see sparql_constraints)."""
-    return without_sparql(shapes_graph())
+def core_shapes() -> CompiledShapes:
+    """The shapes without their SPARQL constraints (those run separately, see sparql_constraints),
+    compiled to SPARQL where they can be (see core_constraints)."""
+    return compile_shapes(without_sparql(shapes_graph()))
 
 
 @lru_cache(maxsize=1)
@@ -60,6 +62,11 @@ def sparql_constraints() -> list[SparqlConstraint]:
 def background_graph() -> Graph:
     """Ontology plus the vocabularies the shapes check against: for names and kinds in reports."""
     return _load([ONTOLOGY_FILE, *(VOCAB_DIR / name for name in VALIDATION_VOCABULARIES)])
+
+
+@lru_cache(maxsize=1)
+def validation_background_triples() -> tuple[ox.Triple, ...]:
+    return tuple(to_triples(validation_background()))
 
 
 @lru_cache(maxsize=1)

@@ -6,19 +6,21 @@ copy (about 30 ms for all of them) and the rows are kept for the focus nodes the
 Because $this and ?this are the same SPARQL variable, the shapes' own queries run unchanged; this
 is equivalent to SHACL's pre-binding of $this for queries that use $this as an ordinary variable,
 which is true of every constraint in shapes/ (a test compares with pyshacl's own evaluation).
-Results are written into the pyshacl report graph, so reports look the same either way.
+Results go into the same results graph as the core constraints' (see results.py).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import RDF, SH
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import SH
 from rdflib.term import Node
 
-from doelgraaf.rdfconvert import to_oxigraph, to_rdflib, to_triples
+from doelgraaf.rdfconvert import to_oxigraph, to_rdflib
+from doelgraaf.validation.results import add_result
 
 
 @dataclass(frozen=True)
@@ -68,11 +70,9 @@ SELECT DISTINCT ?this WHERE { ?this a/rdfs:subClassOf* ?class }
 """
 
 
-def evaluate(data: Graph, shapes_constraints: list[SparqlConstraint], results: Graph, focus: set | None) -> bool:
-    """Add a sh:ValidationResult to `results` per row; returns whether any was a violation."""
-    store = ox.Store()
-    store.extend([ox.Quad(t.subject, t.predicate, t.object) for t in to_triples(data)])
-    report = next(results.subjects(RDF.type, SH.ValidationReport))
+def evaluate(store: ox.Store, shapes_constraints: list[SparqlConstraint], results: Graph, keep: Callable[[Node], bool]) -> bool:
+    """Add a sh:ValidationResult to `results` per row; returns whether any was a violation. `keep` says
+    which focus nodes are wanted."""
     violated = False
     targets_of: dict[tuple, set] = {}
     for c in shapes_constraints:
@@ -81,8 +81,8 @@ def evaluate(data: Graph, shapes_constraints: list[SparqlConstraint], results: G
             for cls in c.target_classes:
                 rows = store.query(TARGETS.replace("?class", str(to_oxigraph(cls))))
                 nodes.update(to_rdflib(row["this"]) for row in rows)
-            targets_of[c.target_classes] = nodes
-        targets = targets_of[c.target_classes] if focus is None else targets_of[c.target_classes] & focus
+            targets_of[c.target_classes] = {n for n in nodes if keep(n)}
+        targets = targets_of[c.target_classes]
         if not targets:
             continue
         solutions = store.query(c.query)
@@ -93,19 +93,7 @@ def evaluate(data: Graph, shapes_constraints: list[SparqlConstraint], results: G
                 continue
             value = row["value"] if has_value else None
             # as in SHACL, a row without ?value reports the focus node itself as the value
-            _add_result(results, report, c, this, to_rdflib(value) if value is not None else this)
+            add_result(results, focus=this, severity=c.severity, shape=c.shape, component=SH.SPARQLConstraintComponent,
+                       value=to_rdflib(value) if value is not None else this, constraint=c.constraint)
             violated = violated or c.severity == SH.Violation
     return violated
-
-
-def _add_result(results: Graph, report: Node, c: SparqlConstraint, focus: Node, value: Node) -> None:
-    node = BNode()
-    results.add((report, SH.result, node))
-    for p, o in (
-        (RDF.type, SH.ValidationResult), (SH.focusNode, focus), (SH.resultSeverity, c.severity),
-        (SH.sourceShape, c.shape), (SH.sourceConstraint, c.constraint),
-        (SH.sourceConstraintComponent, SH.SPARQLConstraintComponent), (SH.value, value),
-    ):
-        results.add((node, p, o))
-    for message in c.messages:
-        results.add((node, SH.resultMessage, message))

@@ -1,46 +1,68 @@
 """Validate a municipality's data against the shapes, with ontology and vocabularies beside it.
 
-pyshacl evaluates the core constraints on an in-memory rdflib graph holding the data plus the few
-background statements the rules read; validating the store itself is slow and gives false results
-(see DESIGN.md). SHACL-SPARQL constraints run on Oxigraph (see sparql_constraints).
+The data and the few background statements the rules read go into an in-memory Oxigraph store;
+core constraints (compiled to SPARQL, see core_constraints) and SHACL-SPARQL constraints (see
+sparql_constraints) run there, each once over all focus nodes. Shapes the compiler does not know are
+evaluated by pyshacl on an rdflib copy. The shared store itself is never validated: it holds every
+municipality, and the shapes must see one (see DESIGN.md).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
+import pyoxigraph as ox
 import pyshacl
 from rdflib import Graph
+from rdflib.namespace import SH
 from rdflib.term import Node
 
-from doelgraaf.validation import rules, sparql_constraints
+from doelgraaf.rdfconvert import to_triples
+from doelgraaf.validation import core_constraints, rules, sparql_constraints
 from doelgraaf.validation.report import ValidationReport, build_report
-from doelgraaf.validation.rules import background_graph, core_shapes_graph, shapes_graph, validation_background
+from doelgraaf.validation.results import new_results, set_conforms
+from doelgraaf.validation.rules import background_graph, shapes_graph, validation_background
 
 
-def validate(data: Graph, focus_nodes: Iterable[Node] | None = None, in_place: bool = False,
-             background_included: bool = False) -> ValidationReport:
-    """Validate `data`; with `focus_nodes`, only the shapes' results for those nodes are computed.
+def validation_store(triples: Iterable[ox.Triple], background: bool = True) -> ox.Store:
+    """An in-memory store holding `triples` and (unless they are among them) the background statements the rules read."""
+    store = ox.Store()
+    store.extend(ox.Quad(t.subject, t.predicate, t.object) for t in triples)
+    if background:
+        store.extend(ox.Quad(t.subject, t.predicate, t.object) for t in rules.validation_background_triples())
+    return store
 
-    A report conforms when it has no sh:Violation; warnings are reported but allowed. With
-    `in_place`, the background statements are added to `data` itself instead of to a copy (for a
-    graph the caller throws away afterwards); `background_included` says `data` already holds them.
+
+def validate(data: Graph, focus_nodes: Iterable[Node] | None = None, background_included: bool = False) -> ValidationReport:
+    """Validate `data`; with `focus_nodes`, only the results for those nodes are reported.
+
+    A report conforms when it has no sh:Violation; warnings are reported but allowed.
+    `background_included` says `data` already holds the background statements.
     """
+    return validate_store(validation_store(to_triples(data), background=not background_included), lambda: data, focus_nodes)
+
+
+def validate_store(store: ox.Store, data: Callable[[], Graph], focus_nodes: Iterable[Node] | None = None) -> ValidationReport:
+    """Validate what `store` holds (see validation_store). `data` gives the same statements as an rdflib
+    graph; it is asked for only when there is something to report, or shapes left to pyshacl."""
     focus = set(focus_nodes) if focus_nodes is not None else None
     if focus == set():
         return ValidationReport(conforms=True, results=[], graph=Graph())
-    combined = data if in_place else Graph()
-    if not in_place:
-        combined += data
-    if not background_included:
+    core = rules.core_shapes()
+    if core.residual_targets:
+        combined = Graph()
+        combined += data()
         combined += validation_background()
-    _, results_graph, _ = pyshacl.validate(
-        combined,
-        shacl_graph=core_shapes_graph(),
-        inference="none",
-        allow_warnings=True,
-        inplace=True,
-        focus_nodes=sorted(focus) if focus is not None else None,
-    )
-    sparql_constraints.evaluate(combined, rules.sparql_constraints(), results_graph, focus)
-    return build_report(results_graph, data, background_graph(), shapes_graph())
+        _, results, _ = pyshacl.validate(combined, shacl_graph=core.residual, inference="none", allow_warnings=True,
+                                         inplace=True, focus_nodes=sorted(focus) if focus is not None else None)
+    else:
+        results = new_results()
+
+    def keep(node: Node) -> bool:
+        return focus is None or node in focus
+
+    core_constraints.evaluate(store, core.checks, shapes_graph(), results, keep)
+    sparql_constraints.evaluate(store, rules.sparql_constraints(), results, keep)
+    set_conforms(results)
+    described = data() if (None, SH.result, None) in results else Graph()
+    return build_report(results, described, background_graph(), shapes_graph())
