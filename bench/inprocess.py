@@ -127,43 +127,40 @@ def compare(graphql: dict, sparql: dict) -> list[str]:
 # validation of every municipality in a pool of processes
 
 
-def _warm_worker() -> None:
+_worker_repository = None
+
+
+def _start_worker(store_dir: str) -> None:
+    """Each worker opens the store read-only (nothing writes while they run) and loads the rules once."""
+    global _worker_repository
+    from doelgraaf.store.embedded import EmbeddedRepository
     from doelgraaf.validation.rules import core_shapes, sparql_constraints, validation_background_triples
 
+    _worker_repository = EmbeddedRepository(Path(store_dir), read_only=True)
     core_shapes(), sparql_constraints(), validation_background_triples()
 
 
-def _validate_ntriples(item: tuple[str, bytes]) -> tuple[str, bool, int, int, float]:
-    from doelgraaf.rdfconvert import triples_to_graph
-    from doelgraaf.validation import validate
+def _validate_one(code: str) -> tuple[str, bool, int, int, float]:
+    from doelgraaf.services.validation import municipality_report
 
-    code, data = item
     started = time.perf_counter()
-    report = validate(triples_to_graph(ox.parse(data, format=ox.RdfFormat.N_TRIPLES)))
+    report = municipality_report(_worker_repository, code)
     return code, report.conforms, len(report.violations), len(report.warnings), time.perf_counter() - started
 
 
-def validate_all(repo, codes: list[str]) -> dict:
-    """Export each municipality's graph from the store and validate it in one of os.cpu_count() worker processes
-    (exporting goes on in this process while the workers validate)."""
-    from doelgraaf.namespaces import municipality_graph
-
+def validate_all(repo, store_dir: Path, codes: list[str]) -> dict:
+    """Validate every municipality as the service validates one (`municipality_report`: its graph read from
+    the store, checked in memory), in os.cpu_count() worker processes that each open the store read-only."""
     workers = cpu_count()
-    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"), initializer=_warm_worker) as pool:
+    repo.store.flush()
+    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"), initializer=_start_worker,
+                             initargs=(str(store_dir),)) as pool:
         list(pool.map(int, range(workers * 2)))  # start the workers (imports, shapes) before the clock
         started = time.perf_counter()
-        export_seconds = 0.0
-        futures = []
-        for code in codes:  # each graph goes to a worker as soon as it is exported
-            exporting = time.perf_counter()
-            triples = repo.graph_triples(ox.NamedNode(str(municipality_graph(code))))
-            data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
-            export_seconds += time.perf_counter() - exporting
-            futures.append(pool.submit(_validate_ntriples, (code, data)))
-        outcomes = [future.result() for future in futures]
+        outcomes = list(pool.map(_validate_one, codes, chunksize=4))
         total = time.perf_counter() - started
     return {
-        "workers": workers, "seconds": total, "export_seconds": export_seconds, "municipalities": len(outcomes),
+        "workers": workers, "seconds": total, "municipalities": len(outcomes),
         "conforming": sum(1 for o in outcomes if o[1]), "violations": sum(o[2] for o in outcomes),
         "warnings": sum(o[3] for o in outcomes), "per_municipality": Timing(samples=[o[4] for o in outcomes]).as_dict(),
         "not_conforming": [o[0] for o in outcomes if not o[1]][:10],
@@ -263,7 +260,7 @@ def measure(store_dir: Path, code: str, runs: int, validate_all_too: bool = Fals
     # 4b. all municipalities
     if validate_all_too:
         codes = sorted(r.code for r in _municipalities_with_graphs(repo))
-        result["validate_all"] = validate_all(repo, codes)
+        result["validate_all"] = validate_all(repo, store_dir, codes)
 
     loop.close()
     repo.close()

@@ -22,6 +22,7 @@ def test_the_harness_runs_end_to_end(tmp_path):
     assert report["errors"] == []
     assert report["dataset"]["municipalities"] == 2 and report["dataset"]["triples"] > 0
     assert report["load"][0]["bulk_seconds"] > 0 and report["load"][0]["store_bytes"] > 0
+    assert report["load"][-1]["floor"]["quads"] == report["dataset"]["triples"]
     measured = report["inprocess"]
     assert measured["answers_agree"], measured["differences"]
     for key in ("graphql", "graphql_cold", "sparql", "benchmark_6.1", "benchmark_6_cold", "benchmark_graphql_6.1",
@@ -35,6 +36,6 @@ def test_the_harness_runs_end_to_end(tmp_path):
     assert report["naive"]["answers_agree"]
 
     text = (tmp_path / "RESULTS.md").read_text(encoding="utf-8")
-    assert "| 1 | bulk load" in text and "| 7 |" in text
+    assert "| 1 | bulk load" in text and "ondergrens" in text and "| 7 |" in text
     assert (results.read_bytes() if results.exists() else None) == before
     assert not any(Path(tmp_path / "out").glob("store-*"))  # the store is removed afterwards
