@@ -35,11 +35,14 @@ router = APIRouter()
 
 
 class _Responses:
-    """A bounded map of recent answers, each with the store revision it was computed at."""
+    """A bounded map of recent answers, each with the store revision it was computed at, and the answers
+    being computed: after a write, the dashboards asking the same question at once wait for one
+    computation instead of each doing it (50 clients each recomputing one answer kept the CPU busy for seconds)."""
 
     def __init__(self, size: int = 256):
         self.size = size
         self.items: "collections.OrderedDict[tuple, tuple]" = collections.OrderedDict()
+        self.pending: dict[tuple, asyncio.Future] = {}
 
     def get(self, key):
         found = self.items.get(key)
@@ -154,24 +157,46 @@ async def graphql_endpoint(request: Request) -> Response:
                         401, media_type, {"WWW-Authenticate": "Bearer"})
 
     repository = request.app.state.repository
-    cache_key = None
-    if operation.operation == OperationType.QUERY:
-        # reading is the same for everyone: an identical question between two writes gets the same answer
-        cache_key = ("graphql", query, json.dumps(variables, sort_keys=True), operation_name)
-        revision = revision_cache.revision(repository)
-        hit = responses.get(cache_key)
-        if revision is not None and hit is not None and hit[0] == revision:
-            return _respond(hit[1], 200, media_type)
-    context = Context(store=repository, principal=principal)
+
+    async def execute() -> tuple[dict, int]:
+        return await _execute(query, variables, operation_name, Context(store=repository, principal=principal),
+                              request_error_status)
+
+    revision = revision_cache.revision(repository)
+    if operation.operation != OperationType.QUERY or revision is None:
+        return _respond(*await execute(), media_type)
+    # reading is the same for everyone: an identical question between two writes gets the same answer
+    key = ("graphql", query, json.dumps(variables, sort_keys=True), operation_name)
+    hit = responses.get(key)
+    if hit is not None and hit[0] == revision:
+        return _respond(hit[1], 200, media_type)
+    pending = responses.pending.get((key, revision))
+    if pending is not None:
+        answer = await asyncio.shield(pending)
+        return _respond(answer, 200, media_type) if answer is not None else _respond(*await execute(), media_type)
+    leader = responses.pending[(key, revision)] = asyncio.get_running_loop().create_future()
+    answer = None
+    try:
+        body, status = await execute()
+        if status == 200 and "errors" not in body:
+            answer = body
+            responses.put(key, (revision, body))
+    finally:  # those waiting get the answer, or None and compute it themselves
+        del responses.pending[(key, revision)]
+        leader.set_result(answer)
+    return _respond(body, status, media_type)
+
+
+async def _execute(query: str, variables, operation_name, context: Context, request_error_status: int) -> tuple[dict, int]:
+    """Run one operation within the time limit: the response body and its HTTP status."""
     try:
         result = await asyncio.wait_for(
             schema().execute(query, variable_values=variables, context_value=context, operation_name=operation_name),
             timeout=EXECUTION_LIMIT_SECONDS,
         )
     except asyncio.TimeoutError:
-        return _respond(_error_body(f"de vraag duurde langer dan {EXECUTION_LIMIT_SECONDS:g} s; vraag minder tegelijk",
-                                    f"the request took longer than {EXECUTION_LIMIT_SECONDS:g} s; ask for less at once", "TIMEOUT"),
-                        503, media_type)
+        return _error_body(f"de vraag duurde langer dan {EXECUTION_LIMIT_SECONDS:g} s; vraag minder tegelijk",
+                           f"the request took longer than {EXECUTION_LIMIT_SECONDS:g} s; ask for less at once", "TIMEOUT"), 503
     body: dict = {}
     if result.errors:
         body["errors"] = []
@@ -183,8 +208,6 @@ async def graphql_endpoint(request: Request) -> Response:
             body["errors"].append(formatted)
     request_failed = result.errors and result.data is None and all(e.path is None for e in result.errors)
     if request_failed:
-        return _respond(body, request_error_status, media_type)
+        return body, request_error_status
     body["data"] = result.data
-    if cache_key is not None and not result.errors and revision is not None:
-        responses.put(cache_key, (revision, body))
-    return _respond(body, 200, media_type)
+    return body, 200

@@ -29,6 +29,7 @@ class GraphIndex:
 
 _indexes: "OrderedDict[tuple[int, str], tuple[int, GraphIndex, object]]" = OrderedDict()
 _lock = threading.Lock()
+_building: dict[tuple, threading.Lock] = {}
 
 
 def ready(repo, graph: str) -> GraphIndex | None:
@@ -54,11 +55,19 @@ def index(repo, graph: str) -> GraphIndex | None:
         return found
     store = revision_cache.base(repo)
     key = (id(store), graph)
-    built = _build(store, ox.NamedNode(graph))
     with _lock:
-        _indexes[key] = (revision, built, store)
-        while len(_indexes) > MAX_GRAPHS:
-            _indexes.popitem(last=False)
+        building = _building.setdefault(key, threading.Lock())
+    with building:  # requests arriving meanwhile wait for this build instead of repeating it
+        found = ready(repo, graph)
+        if found is not None:
+            return found
+        built = _build(store, ox.NamedNode(graph))
+        with _lock:
+            _indexes[key] = (revision, built, store)
+            while len(_indexes) > MAX_GRAPHS:
+                _indexes.popitem(last=False)
+            if len(_building) > 4 * MAX_GRAPHS:
+                _building.clear()
     return built
 
 

@@ -16,6 +16,7 @@ from typing import TypeVar
 T = TypeVar("T")
 _entries: "weakref.WeakKeyDictionary[object, dict]" = weakref.WeakKeyDictionary()
 _lock = threading.Lock()
+_computing: dict[tuple, threading.Lock] = {}
 
 
 def base(repo):
@@ -38,6 +39,8 @@ def peek(repo, key):
 
 
 def cached(repo, key, compute: Callable[[], T], max_entries: int = 512) -> T:
+    """The value of `key` at the current revision, computed once: threads asking for it meanwhile wait
+    for that computation instead of repeating it."""
     store, current = base(repo), revision(repo)
     if current is None:
         return compute()
@@ -46,9 +49,16 @@ def cached(repo, key, compute: Callable[[], T], max_entries: int = 512) -> T:
         hit = entries.get(key)
         if hit is not None and hit[0] == current:
             return hit[1]
-    value = compute()
-    with _lock:
-        if len(entries) >= max_entries:
-            entries.clear()  # simple and bounded: a busy store refills what it needs
-        entries[key] = (current, value)
+        computing = _computing.setdefault((id(store), key), threading.Lock())
+    with computing:
+        with _lock:
+            hit = entries.get(key)
+            if hit is not None and hit[0] == current:
+                return hit[1]
+        value = compute()
+        with _lock:
+            if len(entries) >= max_entries:
+                entries.clear()  # simple and bounded: a busy store refills what it needs
+                _computing.clear()
+            entries[key] = (current, value)
     return value

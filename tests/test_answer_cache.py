@@ -1,0 +1,80 @@
+"""Answers kept until the next write: the same question is computed once per store revision, also when
+many clients ask it at the same moment. (Only the embedded store counts its writes; on a remote
+endpoint that another process may write to, nothing is kept.)"""
+
+import asyncio
+import threading
+import time
+
+import httpx
+import pytest
+
+from doelgraaf.api import graphql_http
+from doelgraaf.api.app import create_app
+from doelgraaf.services import revision_cache
+from doelgraaf.services.auth import TokenRegistry
+from tests.conftest import EDITOR, embedded_demo_store, gql
+
+demo_store = pytest.fixture(scope="module", name="demo_store")(embedded_demo_store)
+
+QUERY = '{ municipality(code: "GM9999") { goals { id label } } }'
+RENAME = 'mutation($id: ID!, $label: String!) { updateGoal(id: $id, input: {label: $label}) { ok } }'
+
+
+def counting(monkeypatch) -> list:
+    calls = []
+    original = graphql_http._execute
+
+    async def execute(*args, **kwargs):
+        calls.append(args[0])
+        await asyncio.sleep(0.05)  # long enough for the other requests to arrive meanwhile
+        return await original(*args, **kwargs)
+
+    monkeypatch.setattr(graphql_http, "_execute", execute)
+    return calls
+
+
+def test_a_question_is_answered_from_memory_until_the_next_write(client, monkeypatch):
+    graphql_http.responses.items.clear()
+    calls = counting(monkeypatch)
+    status, first = gql(client, QUERY)
+    assert status == 200 and gql(client, QUERY)[1] == first
+    assert calls == [QUERY]
+    goal = first["data"]["municipality"]["goals"][0]
+    status, body = gql(client, RENAME, {"id": goal["id"], "label": "Nieuwe naam"}, token=EDITOR)
+    assert body["data"]["updateGoal"]["ok"]
+    labels = {g["id"]: g["label"] for g in gql(client, QUERY)[1]["data"]["municipality"]["goals"]}
+    assert labels[goal["id"]] == "Nieuwe naam" and calls.count(QUERY) == 2
+
+
+def test_clients_asking_the_same_question_at_once_share_one_computation(demo, monkeypatch):
+    graphql_http.responses.items.clear()
+    calls = counting(monkeypatch)
+    app = create_app(demo, TokenRegistry({}))
+
+    async def ask_all():
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test") as http:
+            return await asyncio.gather(*(http.post("/graphql", json={"query": QUERY}) for _ in range(12)))
+
+    answers = asyncio.run(ask_all())
+    assert {a.status_code for a in answers} == {200}
+    assert len({a.text for a in answers}) == 1 and "goals" in answers[0].text
+    assert calls == [QUERY]
+
+
+def test_threads_computing_the_same_cached_value_compute_it_once(demo):
+    computed = []
+
+    def compute():
+        computed.append(1)
+        time.sleep(0.05)
+        return "waarde"
+
+    key = ("test", time.monotonic())
+    results = []
+    threads = [threading.Thread(target=lambda: results.append(revision_cache.cached(demo, key, compute))) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert results == ["waarde"] * 8 and computed == [1]
