@@ -176,6 +176,7 @@ def measure(store_dir: Path, code: str, runs: int, validate_all_too: bool = Fals
     from doelgraaf.namespaces import municipality_graph
     from doelgraaf.services import comparisons
     from doelgraaf.services.auth import Principal
+    from doelgraaf.services.serving import tune_garbage_collector
     from doelgraaf.services.validation import municipality_report
     from doelgraaf.store.embedded import EmbeddedRepository
 
@@ -185,6 +186,7 @@ def measure(store_dir: Path, code: str, runs: int, validate_all_too: bool = Fals
     result["open_seconds"] = time.perf_counter() - started
     loop = asyncio.new_event_loop()
     gql = schema()
+    tune_garbage_collector()  # as `doelgraaf serve` does
 
     def execute(query: str, principal=None) -> tuple[dict, int]:
         context = Context(store=repo, principal=principal)
