@@ -203,7 +203,7 @@ def path_text(path: Node | None, graph: Graph) -> str | None:
 
 
 def build_report(results_graph: Graph, data: Graph, background: Graph, shapes: Graph) -> ValidationReport:
-    """Turn pyshacl's results graph into the report model, filling in the message placeholders."""
+    """Turn a SHACL results graph (see results.py) into the report model, filling in the message placeholders."""
     graphs = [data, background]
     results: list[ValidationResult] = []
     for node in results_graph.subjects(RDF.type, SH.ValidationResult):

@@ -11,7 +11,6 @@ Results go into the same results graph as the core constraints' (see results.py)
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import pyoxigraph as ox
@@ -70,9 +69,9 @@ SELECT DISTINCT ?this WHERE { ?this a/rdfs:subClassOf* ?class }
 """
 
 
-def evaluate(store: ox.Store, shapes_constraints: list[SparqlConstraint], results: Graph, keep: Callable[[Node], bool]) -> bool:
-    """Add a sh:ValidationResult to `results` per row; returns whether any was a violation. `keep` says
-    which focus nodes are wanted."""
+def evaluate(store: ox.Store, shapes_constraints: list[SparqlConstraint], results: Graph, focus: set | None) -> bool:
+    """Add a sh:ValidationResult to `results` per row; returns whether any was a violation. With `focus`,
+    only results for those nodes."""
     violated = False
     targets_of: dict[tuple, set] = {}
     for c in shapes_constraints:
@@ -81,7 +80,7 @@ def evaluate(store: ox.Store, shapes_constraints: list[SparqlConstraint], result
             for cls in c.target_classes:
                 rows = store.query(TARGETS.replace("?class", str(to_oxigraph(cls))))
                 nodes.update(to_rdflib(row["this"]) for row in rows)
-            targets_of[c.target_classes] = {n for n in nodes if keep(n)}
+            targets_of[c.target_classes] = nodes if focus is None else nodes & focus
         targets = targets_of[c.target_classes]
         if not targets:
             continue

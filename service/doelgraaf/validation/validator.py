@@ -58,11 +58,8 @@ def validate_store(store: ox.Store, data: Callable[[], Graph], focus_nodes: Iter
     else:
         results = new_results()
 
-    def keep(node: Node) -> bool:
-        return focus is None or node in focus
-
-    core_constraints.evaluate(store, core.checks, shapes_graph(), results, keep)
-    sparql_constraints.evaluate(store, rules.sparql_constraints(), results, keep)
+    core_constraints.evaluate(store, core.checks, shapes_graph(), results, focus)
+    sparql_constraints.evaluate(store, rules.sparql_constraints(), results, focus)
     set_conforms(results)
     described = data() if (None, SH.result, None) in results else Graph()
     return build_report(results, described, background_graph(), shapes_graph())
