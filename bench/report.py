@@ -237,7 +237,8 @@ def markdown(report: dict) -> str:
         + "; ".join(f"{name} {v['before'][0]} → {v['after'][0]}" for name, v in report.get("load_average", {}).items())
         + (f". Gewacht op rust / waited for quiet: {report['quiet']['waited_seconds']} s." if report.get("quiet") else "."),
         "",
-        "- De doorvoerclients (httpx, async) draaien op dezelfde 2 cores als de service. / The throughput clients run on the "
+        "- De doorvoerclients (asyncio, HTTP/1.1 keep-alive, `bench/throughput.py`) draaien op dezelfde 2 cores als de service. / "
+        "The throughput clients (asyncio, keep-alive HTTP/1.1) run on the "
         "same 2 cores as the service.",
         "- De service draait zoals `make run` haar start: `doelgraaf serve --store DIR --port P`, één uvicorn-proces. / "
         "The service runs as `make run` starts it: one uvicorn process.",

@@ -78,3 +78,32 @@ def test_threads_computing_the_same_cached_value_compute_it_once(demo):
     for thread in threads:
         thread.join()
     assert results == ["waarde"] * 8 and computed == [1]
+
+
+def test_a_kept_answer_still_needs_a_valid_token_when_one_is_sent(client):
+    """An answer kept in memory is sent without running the query again, but never past the credential check."""
+    assert gql(client, QUERY)[0] == 200 and gql(client, QUERY)[0] == 200
+    status, body = gql(client, QUERY, token="onbekend-token-0123456789")
+    assert status == 401 and body["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
+    assert gql(client, QUERY, token=EDITOR)[0] == 200
+
+
+def test_a_kept_answer_is_sent_in_the_media_type_asked_for(client):
+    gql(client, QUERY)
+    response = client.post("/graphql", json={"query": QUERY}, headers={"Accept": "application/graphql-response+json"})
+    assert response.status_code == 200 and response.headers["content-type"].startswith("application/graphql-response+json")
+    assert response.json()["data"]["municipality"]["goals"]
+
+
+def test_the_store_status_is_counted_once_per_revision(client, demo):
+    """/health counts every graph (seconds at national scale): once per revision, and again after a write."""
+    import pyoxigraph as ox
+
+    before = client.get("/health").json()["triples"]
+    assert client.get("/health").json()["triples"] == before
+    graph = ox.NamedNode("https://w3id.org/doelgraaf/graph/test-health")
+    demo.modify_graph(graph, delete=[], insert=[ox.Triple(graph, ox.NamedNode("urn:x:p"), ox.Literal("x"))])
+    try:
+        assert client.get("/health").json()["triples"] == before + 1
+    finally:
+        demo.drop_graph(graph)

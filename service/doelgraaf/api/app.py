@@ -8,6 +8,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 
 from doelgraaf.api import graphql_http, limits, rdf_documents, resources, sparql, uploads
+from doelgraaf.services import revision_cache
 from doelgraaf.services.auth import TokenRegistry
 from doelgraaf.store import Repository, StoreUnavailable
 
@@ -47,7 +48,9 @@ def create_app(repository: Repository, tokens: TokenRegistry, max_body_bytes: in
     @app.get("/health", summary="Status van de store / store status")
     async def health(request: Request) -> JSONResponse:
         try:
-            status = await asyncio.to_thread(request.app.state.repository.status)
+            # counting every graph takes seconds at national scale: once per store revision is enough
+            repository = request.app.state.repository
+            status = await asyncio.to_thread(revision_cache.cached, repository, "store status", repository.status)
         except StoreUnavailable as exc:
             return JSONResponse({"status": "unavailable", "reason": str(exc)}, status_code=503)
         return JSONResponse({"status": "ok", **status})
