@@ -6,7 +6,8 @@ from bench.common import timing_from
 
 PASS, FAIL = "✓", "✗"
 WARM = "warm: herhaald zonder schrijfactie ertussen, caches van de service mogen antwoorden / repeated without a write in between"
-COLD = "koud: vóór elke meting één schrijfactie, dus caches verlopen / cold: one write before each run, so caches are stale"
+COLD = ("koud: vóór elke meting één schrijfactie in de graaf van deze gemeente, dus haar caches verlopen / cold: one write "
+        "to this municipality's graph before each run, so its caches are stale")
 
 
 def _time(seconds: float | None) -> str:

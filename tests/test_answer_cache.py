@@ -107,3 +107,38 @@ def test_the_store_status_is_counted_once_per_revision(client, demo):
         assert client.get("/health").json()["triples"] == before + 1
     finally:
         demo.drop_graph(graph)
+
+
+def test_values_read_from_some_graphs_survive_writes_to_other_graphs(demo):
+    """A value computed from named graphs is kept until one of them is written: an editor of one
+    municipality does not make every other municipality's figures be computed again."""
+    import pyoxigraph as ox
+
+    from doelgraaf.namespaces import municipality_graph
+    from doelgraaf.services import graph_index
+    from doelgraaf.services.validation import municipality_report
+
+    own = ox.NamedNode(str(municipality_graph("GM9999")))
+    other = ox.NamedNode(str(municipality_graph("GM0001")))
+    computed = []
+    key = ("test scoped", time.monotonic())
+
+    def value():
+        return revision_cache.cached(demo, key, lambda: computed.append(1) or len(computed), graphs=[own.value])
+
+    report = municipality_report(demo, "GM9999")
+    index = graph_index.index(demo, own.value)
+    assert value() == 1
+    marker = ox.Triple(ox.NamedNode("urn:x:s"), ox.NamedNode("urn:x:p"), ox.Literal("x"))
+    demo.modify_graph(other, delete=[], insert=[marker])
+    try:
+        assert value() == 1 and computed == [1]
+        assert municipality_report(demo, "GM9999") is report
+        assert graph_index.ready(demo, own.value) is index
+        demo.modify_graph(own, delete=[], insert=[marker])
+        assert value() == 2
+        assert municipality_report(demo, "GM9999") is not report
+        assert graph_index.ready(demo, own.value) is None
+    finally:
+        demo.modify_graph(own, delete=[marker], insert=[])
+        demo.drop_graph(other)

@@ -87,7 +87,7 @@ def _codes_for_year(repo: Repository, code: str, year: int) -> list[str]:
 def _totals(repo: Repository, graph: ox.NamedNode, codes: list[str], direction: str) -> dict[str, Decimal]:
     """Sums per municipality; a dataset version never changes, so they are kept until the next write."""
     return revision_cache.cached(repo, ("totals", graph.value, tuple(codes), direction),
-                                 lambda: _compute_totals(repo, graph, codes, direction))
+                                 lambda: _compute_totals(repo, graph, codes, direction), graphs=[graph.value])
 
 
 def _compute_totals(repo: Repository, graph: ox.NamedNode, codes: list[str], direction: str) -> dict[str, Decimal]:
@@ -103,11 +103,11 @@ def _inhabitants(repo: Repository, graph: ox.NamedNode, year: int) -> dict[str, 
         rows = repo.select(load("populations"), bindings={"graph": graph}).rows
         return {m.value.rsplit("/", 1)[-1]: int(n.value) for _, m, y, n in rows if int(y.value) == year}
 
-    return revision_cache.cached(repo, ("inhabitants", graph.value, year), compute)
+    return revision_cache.cached(repo, ("inhabitants", graph.value, year), compute, graphs=[graph.value])
 
 
 def _classes(repo: Repository) -> dict[str, dict[str, set[str]]]:
-    return revision_cache.cached(repo, "classes", lambda: _compute_classes(repo))
+    return revision_cache.cached(repo, "classes", lambda: _compute_classes(repo), graphs=[str(vocabulary_graph("gemeenten"))])
 
 
 def _compute_classes(repo: Repository) -> dict[str, dict[str, set[str]]]:

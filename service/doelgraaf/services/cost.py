@@ -55,7 +55,7 @@ def _graph_totals(repo: Repository, graph: ox.NamedNode, year: int, phase: ox.Na
             totals[node.value] = totals[node.value] + part
         return dict(totals)
 
-    return revision_cache.cached(repo, ("totals", graph.value, year, phase.value), compute)
+    return revision_cache.cached(repo, ("totals", graph.value, year, phase.value), compute, graphs=[graph.value])
 
 
 def _graph_shares(repo: Repository, graph: ox.NamedNode) -> dict[str, dict[str, Decimal]]:
@@ -69,7 +69,7 @@ def _graph_shares(repo: Repository, graph: ox.NamedNode) -> dict[str, dict[str, 
             for measure, goals in shares.items()
         }
 
-    return revision_cache.cached(repo, ("shares", graph.value), compute)
+    return revision_cache.cached(repo, ("shares", graph.value), compute, graphs=[graph.value])
 
 
 def _programme_goals(repo: Repository, graph: ox.NamedNode) -> dict[str, list[str]]:
@@ -79,7 +79,7 @@ def _programme_goals(repo: Repository, graph: ox.NamedNode) -> dict[str, list[st
             found[programme.value].append(goal.value)
         return dict(found)
 
-    return revision_cache.cached(repo, ("programme goals", graph.value), compute)
+    return revision_cache.cached(repo, ("programme goals", graph.value), compute, graphs=[graph.value])
 
 
 def allocate(total: Decimal, shares: dict[str, Decimal]) -> dict[str, Decimal]:

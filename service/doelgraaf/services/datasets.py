@@ -39,7 +39,7 @@ def current_versions(repo: Repository) -> dict[str, str]:
         rows = repo.select(CURRENT, bindings={"catalogue": CATALOGUE, "hasVersion": HAS_VERSION}).rows
         return {dataset.value: version.value for dataset, version in rows}
 
-    return dict(revision_cache.cached(repo, "dataset versions", read))
+    return dict(revision_cache.cached(repo, "dataset versions", read, graphs=[CATALOGUE.value]))
 
 
 def current_graph(repo: Repository, name: str) -> ox.NamedNode | None:

@@ -1,4 +1,4 @@
-"""A municipality's graph (or a small vocabulary) held in memory as two maps, until the next write.
+"""A municipality's graph (or a small vocabulary) held in memory as two maps, until that graph is written.
 
 On the on-disk store every term read costs ~15 µs; the resolvers of one nested request read the same
 few thousand statements of one municipality level after level. Reading the graph once (about 0.2 s for
@@ -41,7 +41,7 @@ def ready(repo, graph: str) -> GraphIndex | None:
     key = (id(store), graph)
     with _lock:
         hit = _indexes.get(key)
-        if hit is not None and hit[0] == revision and hit[2] is store:
+        if hit is not None and hit[2] is store and store.last_write((graph,)) <= hit[0]:
             _indexes.move_to_end(key)
             return hit[1]
     return None

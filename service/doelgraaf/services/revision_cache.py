@@ -1,16 +1,18 @@
-"""Answers that stay valid until the store's next write.
+"""Answers that stay valid until the store's next write, or the next write to the graphs they read.
 
-The embedded store counts its writes (`revision`); a value computed at one revision is reused until the
-count moves. On a store that does not count writes (a remote endpoint another process may write to),
-nothing is cached. Entries live as long as their repository (weak keys), so a new store never sees
-answers of an old one.
+The embedded store counts its writes (`revision`) and remembers the revision of the last write to each
+graph. A value computed from named graphs only (`graphs=`: one municipality, one dataset version, one
+vocabulary) is reused until one of those graphs is written, so an editor of one municipality does not
+make the other 341 compute everything again; any other value until the count moves. On a store that
+does not count writes (a remote endpoint another process may write to), nothing is cached. Entries
+live as long as their repository (weak keys), so a new store never sees answers of an old one.
 """
 
 from __future__ import annotations
 
 import threading
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -28,32 +30,40 @@ def revision(repo) -> int | None:
     return getattr(base(repo), "revision", None)
 
 
-def peek(repo, key):
-    """The cached value for the current revision, or None (without computing anything)."""
+def _valid(store, computed_at: int, current: int, graphs: tuple[str, ...] | None) -> bool:
+    if graphs is None:
+        return computed_at == current
+    return store.last_write(graphs) <= computed_at
+
+
+def peek(repo, key, graphs: Iterable[str] | None = None):
+    """The cached value if still valid, or None (without computing anything)."""
     store, current = base(repo), revision(repo)
     if current is None:
         return None
+    graphs = None if graphs is None else tuple(graphs)
     with _lock:
         hit = _entries.get(store, {}).get(key)
-    return hit[1] if hit is not None and hit[0] == current else None
+    return hit[1] if hit is not None and _valid(store, hit[0], current, graphs) else None
 
 
-def cached(repo, key, compute: Callable[[], T], max_entries: int = 512) -> T:
-    """The value of `key` at the current revision, computed once: threads asking for it meanwhile wait
-    for that computation instead of repeating it."""
+def cached(repo, key, compute: Callable[[], T], graphs: Iterable[str] | None = None, max_entries: int = 512) -> T:
+    """The value of `key`, computed once per revision, or with `graphs` (all it reads), once per write to
+    them: threads asking for it meanwhile wait for that computation instead of repeating it."""
     store, current = base(repo), revision(repo)
     if current is None:
         return compute()
+    graphs = None if graphs is None else tuple(graphs)
     with _lock:
         entries = _entries.setdefault(store, {})
         hit = entries.get(key)
-        if hit is not None and hit[0] == current:
+        if hit is not None and _valid(store, hit[0], current, graphs):
             return hit[1]
         computing = _computing.setdefault((id(store), key), threading.Lock())
     with computing:
         with _lock:
             hit = entries.get(key)
-            if hit is not None and hit[0] == current:
+            if hit is not None and _valid(store, hit[0], current, graphs):
                 return hit[1]
         value = compute()
         with _lock:

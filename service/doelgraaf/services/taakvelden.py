@@ -94,5 +94,5 @@ class Taakvelden:
 
 
 def taakvelden(repo: Repository) -> Taakvelden:
-    """Read once per store revision (an admin may replace the vocabulary)."""
-    return revision_cache.cached(repo, "taakvelden", lambda: Taakvelden(repo))
+    """Read again after each write to the vocabulary (an admin may replace it)."""
+    return revision_cache.cached(repo, "taakvelden", lambda: Taakvelden(repo), graphs=[str(vocabulary_graph("taakvelden"))])

@@ -27,9 +27,11 @@ def municipality_data(repo: Repository, code: str) -> Graph:
 
 
 def municipality_report(repo: Repository, code: str) -> ValidationReport:
-    """Validated once per store revision: asking again without a write in between costs nothing."""
+    """Validated once per write to the municipality's graph: asking again in between costs nothing, and
+    validating all municipalities again after some were edited checks only those (the rules themselves
+    come from files, read at start-up)."""
     def compute() -> ValidationReport:
         triples = municipality_triples(repo, code)
         return validate_store(validation_store(triples), lambda: triples_to_graph(triples))
 
-    return revision_cache.cached(repo, ("validation", code), compute)
+    return revision_cache.cached(repo, ("validation", code), compute, graphs=[str(municipality_graph(code))])

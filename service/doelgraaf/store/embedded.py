@@ -19,6 +19,7 @@ class EmbeddedRepository(Repository):
     def __init__(self, path: Path | None = None, read_only: bool = False):
         self.path = path
         self.revision = 0  # counts writes, so a snapshot knows when it is out of date
+        self.written: dict[str, int] = {}  # graph IRI -> the revision its last write made
         try:
             if path is None:
                 self.store = ox.Store()
@@ -53,29 +54,35 @@ class EmbeddedRepository(Repository):
     def graph_sizes(self) -> dict[str, int]:
         return {row["graph"].value: int(row["triples"].value) for row in self.store.query(GRAPH_SIZES)}
 
-    def _write(self, operation, *args, **kwargs) -> None:
+    def _write(self, graphs: Iterable[ox.NamedNode], operation, *args, **kwargs) -> None:
         # counted after the write: a snapshot taken meanwhile is then seen as older, never as newer
         operation(*args, **kwargs)
         self.revision += 1
+        for graph in graphs:
+            self.written[graph.value] = self.revision
+
+    def last_write(self, graphs: Iterable[str]) -> int:
+        """The revision of the latest write to any of `graphs` (0: never written since the store opened)."""
+        return max((self.written.get(graph, 0) for graph in graphs), default=0)
 
     def replace_graphs(self, graphs: Mapping[ox.NamedNode, Iterable[ox.Triple]]) -> None:
         operations = []
         for graph, triples in graphs.items():
             operations.append(f"DROP SILENT GRAPH {graph}")
             operations.append(insert_data(graph, triples))
-        self._write(self.store.update, " ;\n".join(operations))
+        self._write(graphs, self.store.update, " ;\n".join(operations))
 
     def modify_graph(self, graph: ox.NamedNode, delete: Iterable[ox.Triple], insert: Iterable[ox.Triple]) -> None:
-        self._write(self.store.update, delete_data(graph, delete) + " ;\n" + insert_data(graph, insert))
+        self._write([graph], self.store.update, delete_data(graph, delete) + " ;\n" + insert_data(graph, insert))
 
     def bulk_load(self, path: Path, format: ox.RdfFormat, graph: ox.NamedNode) -> None:
-        self._write(self.store.bulk_load, path=str(path), format=format, to_graph=graph)
+        self._write([graph], self.store.bulk_load, path=str(path), format=format, to_graph=graph)
 
     def bulk_insert(self, graph: ox.NamedNode, triples) -> None:
-        self._write(self.store.bulk_extend, (ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples))
+        self._write([graph], self.store.bulk_extend, (ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples))
 
     def drop_graph(self, graph: ox.NamedNode) -> None:
-        self._write(self.store.update, f"DROP SILENT GRAPH {graph}")
+        self._write([graph], self.store.update, f"DROP SILENT GRAPH {graph}")
 
     def snapshot(self, target: Path) -> int:
         """A consistent read-only copy in `target` (hard links where possible); returns its revision."""
