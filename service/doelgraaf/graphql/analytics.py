@@ -93,9 +93,12 @@ def extra_fields(types: dict[str, type]) -> dict[str, dict[str, object]]:
     Goal, Measure, Programme, Indicator, BudgetLine = (types[n] for n in ("Goal", "Measure", "Programme", "Indicator", "BudgetLine"))
     Phase, Direction = ENUMS["Phase"], ENUMS["Direction"]
 
-    async def _list(info: Info, type_name: str, compute, first, after, *args, **kwargs):
-        iris = await _in_thread(compute, info.context.repository, *args, **kwargs)
-        return [make(type_name, iri, args[0]) for iri in listing.page(iris, first, after)]
+    async def _list(info: Info, type_name: str, compute, first, after, graph: str, *args, **filters):
+        if all(v is None for v in filters.values()) and info.context.ready_index(graph) is not None:
+            iris = compute(info.context.repository, graph, *args)  # from memory: no thread, no query
+        else:
+            iris = await _in_thread(compute, info.context.repository, graph, *args, **filters)
+        return [make(type_name, iri, graph) for iri in listing.page(iris, first, after)]
 
     async def goals(
         root, info: Info,

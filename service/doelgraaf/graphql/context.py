@@ -4,6 +4,7 @@ import asyncio
 from dataclasses import dataclass, field
 
 from doelgraaf.graphql.loaders import CountingRepository, Loaders
+from doelgraaf.services import graph_index
 from doelgraaf.services import municipalities as listing
 from doelgraaf.services.auth import Principal
 from doelgraaf.store import Repository
@@ -20,6 +21,17 @@ class Context:
         self.repository = CountingRepository(self.store)
         self.loaders = Loaders(self.repository)
         self._municipalities = None
+        self._indexes: dict[str, graph_index.GraphIndex] = {}
+
+    def ready_index(self, graph: str) -> graph_index.GraphIndex | None:
+        """The in-memory index of `graph` once it is built, then the same one for every field of this request
+        (a nested answer reads it a few thousand times)."""
+        found = self._indexes.get(graph)
+        if found is None:
+            found = graph_index.ready(self.repository, graph)
+            if found is not None:
+                self._indexes[graph] = found
+        return found
 
     async def municipalities(self) -> list[listing.MunicipalityRef]:
         """All municipalities, looked up once per request."""

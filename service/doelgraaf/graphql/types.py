@@ -17,7 +17,6 @@ from strawberry.types import Info
 from doelgraaf.graphql.shape_model import FieldSpec, TypeSpec, type_specs
 from doelgraaf.graphql.values import MONEY_PREDICATES, money, pick_text, to_scalar
 from doelgraaf.namespaces import RDF, SKOS
-from doelgraaf.services import graph_index
 from doelgraaf.services.catalogue import concept_graph, vocabulary_files
 from doelgraaf.services.ontology import subclasses
 
@@ -98,7 +97,7 @@ async def make_typed(info: Info, iri: str, parent_graph: str) -> Resource:
 
 def _values_now(spec: FieldSpec, info: Info, root) -> list | None:
     """The field's values straight from the in-memory graph index when it is ready, else None."""
-    index = graph_index.ready(info.context.repository, root.graph)
+    index = info.context.ready_index(root.graph)
     if index is None:
         return None
     if spec.inverse:

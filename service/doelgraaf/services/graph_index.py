@@ -17,7 +17,9 @@ import pyoxigraph as ox
 from doelgraaf.namespaces import GRAPH
 from doelgraaf.services import revision_cache
 
-MAX_GRAPHS = 24
+# An index of a national-size municipality (9,000 statements) takes 5-10 MB: with 24 of them a portal
+# asking for every municipality in turn took the service to 516 MB (bench/RESULTS.md, limit 500 MB).
+MAX_GRAPHS = 12
 INDEXED = (str(GRAPH["GM"]), str(GRAPH["vocab/"]))
 
 

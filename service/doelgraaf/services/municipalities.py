@@ -12,13 +12,14 @@ import pyoxigraph as ox
 
 from doelgraaf.errors import UserError
 from doelgraaf.importers.municipality_graphs import CODE_PATTERN
-from doelgraaf.namespaces import GRAPH, ID, municipality_graph, vocabulary_graph
+from doelgraaf.namespaces import DG, GRAPH, ID, RDF, municipality_graph, vocabulary_graph
 from doelgraaf.queries import load
-from doelgraaf.services import revision_cache
+from doelgraaf.services import graph_index, revision_cache
 from doelgraaf.services.ontology import subclasses
 from doelgraaf.store import Repository
 
 MAX_PAGE = 1000
+RDF_TYPE = str(RDF.type)
 VOCABULARY = str(vocabulary_graph("gemeenten"))
 MUNICIPALITY_PREFIX = ID["gemeente/"]
 
@@ -69,7 +70,20 @@ def _filters(names: list[str], values: dict[str, ox.NamedNode | ox.Literal | Non
     return (names, [[values.get(n) for n in names]])
 
 
+def _typed_in_memory(repo, graph: str, classes) -> list[str] | None:
+    """The resources typed with one of `classes` in `graph`, from its in-memory index once that is built
+    (the unfiltered lists of a nested request), else None: then the .rq file answers."""
+    index = graph_index.ready(repo, graph)
+    if index is None:
+        return None
+    return sorted({s for cls in classes for s in index.incoming.get(str(cls), {}).get(RDF_TYPE, [])})
+
+
 def goals(repo, graph: str, programme=None, owner=None, sdg=None, taakveld=None) -> list[str]:
+    if programme is None and owner is None and sdg is None and taakveld is None:
+        found = _typed_in_memory(repo, graph, [DG.Goal])
+        if found is not None:
+            return found
     names = ["programme", "owner", "sdg", "taakveld"]
     rows = repo.select(load("goals"), bindings={"graph": ox.NamedNode(graph)},
                        table=_filters(names, dict(programme=programme, owner=owner, sdg=sdg, taakveld=taakveld))).rows
@@ -77,6 +91,10 @@ def goals(repo, graph: str, programme=None, owner=None, sdg=None, taakveld=None)
 
 
 def measures(repo, graph: str, goal=None, programme=None, owner=None, taakveld=None) -> list[str]:
+    if goal is None and programme is None and owner is None and taakveld is None:
+        found = _typed_in_memory(repo, graph, [DG.Measure, DG.PartnerInitiative])
+        if found is not None:
+            return found
     names = ["goal", "programme", "owner", "taakveld"]
     rows = repo.select(load("measures"), bindings={"graph": ox.NamedNode(graph)},
                        table=_filters(names, dict(goal=goal, programme=programme, owner=owner, taakveld=taakveld))).rows
@@ -92,6 +110,9 @@ def budget_lines(repo, graph: str, year=None, phase=None, direction=None, taakve
 
 def of_type(repo, graph: str, cls: str) -> list[str]:
     """Resources of a class (and its subclasses) in one graph."""
+    found = _typed_in_memory(repo, graph, sorted(subclasses(cls)))
+    if found is not None:
+        return found
     rows = repo.select(load("resources_of_type"), bindings={"graph": ox.NamedNode(graph)},
                        table=(["type"], [[ox.NamedNode(c)] for c in sorted(subclasses(cls))])).rows
     return sorted({r[0].value for r in rows})
