@@ -174,8 +174,9 @@ async def graphql_endpoint(request: Request) -> Response:
 
 
     async def execute() -> tuple[dict, int]:
-        return await _execute(query, variables, operation_name, Context(store=repository, principal=principal),
-                              request_error_status)
+        async with request.app.state.computing:
+            return await _execute(query, variables, operation_name, Context(store=repository, principal=principal),
+                                  request_error_status)
 
     if operation.operation != OperationType.QUERY or revision is None:
         return _respond(*await execute(), media_type)

@@ -12,11 +12,15 @@ from __future__ import annotations
 
 import threading
 import weakref
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
 T = TypeVar("T")
-_entries: "weakref.WeakKeyDictionary[object, dict]" = weakref.WeakKeyDictionary()
+# Per store, the most recently used values first to go last. A municipality's costs take a few hundred kB:
+# keeping 512 of them let a portal that asks for every municipality in turn grow the service past 500 MB.
+MAX_ENTRIES = 128
+_entries: "weakref.WeakKeyDictionary[object, OrderedDict]" = weakref.WeakKeyDictionary()
 _lock = threading.Lock()
 _computing: dict[tuple, threading.Lock] = {}
 
@@ -47,7 +51,15 @@ def peek(repo, key, graphs: Iterable[str] | None = None):
     return hit[1] if hit is not None and _valid(store, hit[0], current, graphs) else None
 
 
-def cached(repo, key, compute: Callable[[], T], graphs: Iterable[str] | None = None, max_entries: int = 512) -> T:
+def _hit(entries: OrderedDict, key, store, current: int, graphs) -> tuple | None:
+    hit = entries.get(key)
+    if hit is not None and _valid(store, hit[0], current, graphs):
+        entries.move_to_end(key)
+        return hit
+    return None
+
+
+def cached(repo, key, compute: Callable[[], T], graphs: Iterable[str] | None = None) -> T:
     """The value of `key`, computed once per revision, or with `graphs` (all it reads), once per write to
     them: threads asking for it meanwhile wait for that computation instead of repeating it."""
     store, current = base(repo), revision(repo)
@@ -55,20 +67,22 @@ def cached(repo, key, compute: Callable[[], T], graphs: Iterable[str] | None = N
         return compute()
     graphs = None if graphs is None else tuple(graphs)
     with _lock:
-        entries = _entries.setdefault(store, {})
-        hit = entries.get(key)
-        if hit is not None and _valid(store, hit[0], current, graphs):
+        entries = _entries.setdefault(store, OrderedDict())
+        hit = _hit(entries, key, store, current, graphs)
+        if hit is not None:
             return hit[1]
         computing = _computing.setdefault((id(store), key), threading.Lock())
     with computing:
         with _lock:
-            hit = entries.get(key)
-            if hit is not None and _valid(store, hit[0], current, graphs):
+            hit = _hit(entries, key, store, current, graphs)
+            if hit is not None:
                 return hit[1]
         value = compute()
         with _lock:
-            if len(entries) >= max_entries:
-                entries.clear()  # simple and bounded: a busy store refills what it needs
-                _computing.clear()
             entries[key] = (current, value)
+            entries.move_to_end(key)
+            while len(entries) > MAX_ENTRIES:
+                entries.popitem(last=False)
+            if len(_computing) > 4 * MAX_ENTRIES:
+                _computing.clear()
     return value
