@@ -149,3 +149,15 @@ def test_graphql_benchmark_contract_and_neighbours(client):
     assert [y["year"] for y in years] == [2023, 2024, 2025] and years[2]["taakvelden"][0]["code"] == "6.21"
     status, body = gql(client, '{ benchmark(taakveld: "6.1", year: 2019, phase: ADOPTED, direction: EXPENSE) { rank } }')
     assert "doelgraaf import cbs-iv3" in body["errors"][0]["message"]
+
+
+def test_the_cli_imports_into_a_store_nothing_was_loaded_into_yet(tmp_path):
+    """From a clean clone the README's import comes first: the command brings the vocabularies itself."""
+    from tests.conftest import run_cli
+
+    path = tmp_path / "klein.csv"
+    path.write_text("Gemeenten;Taakveld;L1.1 Salarissen;Baten;Lasten;Provincie;Gemeentegrootte;Stedelijkheid;Inwonertal\n"
+                    "Wassenaar;0.10 Mutaties reserves;;10.0;20.5;;;;27100\n", encoding="utf-8")
+    result = run_cli("import", "cbs-iv3", str(path), "--year", "2024", "--phase", "ADOPTED", "--store", str(tmp_path / "store"))
+    assert result.returncode == 0, result.stderr.decode()
+    assert "1" in result.stdout.decode() and "Traceback" not in result.stderr.decode()

@@ -60,6 +60,21 @@ def _repository(args: argparse.Namespace):
     return open_repository(store=args.store)
 
 
+def _repository_to_write(args: argparse.Namespace):
+    """The store with the project's ontology, shapes and vocabularies in it: what is written next is
+    read against them (a CBS file names municipalities the vocabulary knows), also in a store that
+    `doelgraaf serve` never opened."""
+    from doelgraaf.services import catalogue
+
+    repo = _repository(args)
+    try:
+        catalogue.install(repo)
+    except BaseException:
+        repo.close()
+        raise
+    return repo
+
+
 def _print_load(outcome, lang: str) -> None:
     for code, report in sorted(outcome.reports.items()):
         if not report.conforms:
@@ -75,7 +90,7 @@ def _cmd_load(args: argparse.Namespace) -> int:
     from doelgraaf.services.loading import load_documents
 
     documents = [read_file(path) for path in args.files]
-    repo = _repository(args)
+    repo = _repository_to_write(args)
     try:
         outcome = load_documents(repo, documents, args.municipality)
     finally:
@@ -112,7 +127,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    repo = _repository(args)
+    repo = _repository_to_write(args)
     try:
         if args.kind == "xlsx":
             from doelgraaf.importers.municipality_graphs import check_code
