@@ -158,11 +158,8 @@ def _conjunction(shapes: Graph, member: Node) -> str:
 
 
 def _component(parameter: URIRef) -> URIRef:
-    if parameter in (SH.minInclusive, SH.maxInclusive, SH.minExclusive, SH.maxExclusive, SH.minLength, SH.maxLength):
-        name = str(parameter)[len(str(SH)):]
-    else:
-        name = {SH["class"]: "class", SH["in"]: "in", SH["or"]: "or", SH["and"]: "and", SH["not"]: "not"}.get(
-            parameter, str(parameter)[len(str(SH)):])
+    """sh:class -> sh:ClassConstraintComponent, sh:nodeKind -> sh:NodeKindConstraintComponent, …"""
+    name = str(parameter)[len(str(SH)):]
     return SH[name[:1].upper() + name[1:] + "ConstraintComponent"]
 
 
