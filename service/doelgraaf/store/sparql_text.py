@@ -30,21 +30,31 @@ def _skip_string(text: str, i: int) -> int:
     return j + 1
 
 
+def _past_ignored(text: str, i: int) -> int | None:
+    """The index after the comment, string or IRI that starts at `i`; None when none starts there."""
+    c = text[i]
+    if c == "#":
+        newline = text.find("\n", i)
+        return len(text) if newline == -1 else newline + 1
+    if c in "\"'":
+        return _skip_string(text, i)
+    if c == "<" and i + 1 < len(text) and not text[i + 1].isspace() and text[i + 1] not in "=?$":
+        close = text.find(">", i)
+        return len(text) if close == -1 else close + 1
+    return None
+
+
 def scan(query: str):
     """Yield (index, token) for braces and bare words (upper-cased), skipping strings, IRIs,
     comments and variables."""
     i, n = 0, len(query)
     while i < n:
+        past = _past_ignored(query, i)
+        if past is not None:
+            i = past
+            continue
         c = query[i]
-        if c == "#":
-            newline = query.find("\n", i)
-            i = n if newline == -1 else newline + 1
-        elif c in "\"'":
-            i = _skip_string(query, i)
-        elif c == "<" and i + 1 < n and not query[i + 1].isspace() and query[i + 1] not in "=?$":
-            close = query.find(">", i)
-            i = n if close == -1 else close + 1
-        elif c in "?$:":  # variables and the local part of ':name' are no keywords
+        if c in "?$:":  # variables and the local part of ':name' are no keywords
             i += 1
             while i < n and (query[i].isalnum() or query[i] in "_-."):
                 i += 1
@@ -85,16 +95,12 @@ def _variables(query: str, start: int) -> list[tuple[int, int, str]]:
     found = []
     i, n = start, len(query)
     while i < n:
+        past = _past_ignored(query, i)
+        if past is not None:
+            i = past
+            continue
         c = query[i]
-        if c == "#":
-            newline = query.find("\n", i)
-            i = n if newline == -1 else newline + 1
-        elif c in "\"'":
-            i = _skip_string(query, i)
-        elif c == "<" and i + 1 < n and not query[i + 1].isspace() and query[i + 1] not in "=?$":
-            close = query.find(">", i)
-            i = n if close == -1 else close + 1
-        elif c in "?$":
+        if c in "?$":
             j = i + 1
             while j < n and (query[j].isalnum() or query[j] == "_"):
                 j += 1
