@@ -1,6 +1,5 @@
 """HTTP beyond GraphQL: the SPARQL endpoint, documents with content negotiation, /id/… and /health."""
 
-import json
 import time
 
 import pytest

@@ -6,7 +6,7 @@ import pytest
 from doelgraaf.graphql.loaders import CountingRepository
 from doelgraaf.graphql.schema import sdl
 from doelgraaf.paths import PROJECT_ROOT
-from tests.conftest import ADMIN, EDITOR, embedded_demo_store, gql
+from tests.conftest import embedded_demo_store, gql
 from tests.test_graphql_contract import MUNICIPALITY
 
 GOAL = "https://w3id.org/doelgraaf/id/GM9999/doel/duurzaam-verkeer"

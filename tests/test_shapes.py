@@ -3,7 +3,7 @@
 import pyshacl
 import pytest
 from rdflib import Literal, URIRef
-from rdflib.namespace import RDF, SH
+from rdflib.namespace import SH
 
 from doelgraaf.validation.rules import shapes_graph
 

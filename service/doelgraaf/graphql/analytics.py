@@ -12,7 +12,7 @@ import pyoxigraph as ox
 import strawberry
 from strawberry.types import Info
 
-from doelgraaf.graphql.types import ENUMS, TYPES, Concept, Resource, make, make_typed, properties
+from doelgraaf.graphql.types import ENUMS, Concept, Resource, make, make_typed, properties
 from doelgraaf.graphql.values import money, to_scalar
 from doelgraaf.namespaces import DG, RDF, municipality_graph, sdg_iri, taakveld_iri
 from doelgraaf.rdfconvert import named_node

@@ -16,7 +16,7 @@ from strawberry.types import Info
 
 from doelgraaf.errors import UserError
 from doelgraaf.graphql.analytics import extra_fields
-from doelgraaf.graphql.types import TYPES, Resource, build_types, make, make_typed
+from doelgraaf.graphql.types import TYPES, Resource, build_types, make_typed
 from doelgraaf.importers.municipality_graphs import check_code
 from doelgraaf.rdfconvert import named_node
 from doelgraaf.services import municipalities as listing

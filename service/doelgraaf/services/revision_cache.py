@@ -40,15 +40,14 @@ def _valid(store, computed_at: int, current: int, graphs: tuple[str, ...] | None
     return store.last_write(graphs) <= computed_at
 
 
-def peek(repo, key, graphs: Iterable[str] | None = None):
-    """The cached value if still valid, or None (without computing anything)."""
+def peek(repo, key):
+    """The cached value for the current revision, or None (without computing anything)."""
     store, current = base(repo), revision(repo)
     if current is None:
         return None
-    graphs = None if graphs is None else tuple(graphs)
     with _lock:
         hit = _entries.get(store, {}).get(key)
-    return hit[1] if hit is not None and _valid(store, hit[0], current, graphs) else None
+    return hit[1] if hit is not None and _valid(store, hit[0], current, None) else None
 
 
 def _hit(entries: OrderedDict, key, store, current: int, graphs) -> tuple | None:

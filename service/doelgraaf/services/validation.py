@@ -8,7 +8,6 @@ rules read.
 from __future__ import annotations
 
 import pyoxigraph as ox
-from rdflib import Graph
 
 from doelgraaf.namespaces import municipality_graph
 from doelgraaf.rdfconvert import triples_to_graph
@@ -20,10 +19,6 @@ from doelgraaf.validation.validator import validate_store, validation_store
 
 def municipality_triples(repo: Repository, code: str) -> list[ox.Triple]:
     return repo.graph_triples(ox.NamedNode(str(municipality_graph(code))))
-
-
-def municipality_data(repo: Repository, code: str) -> Graph:
-    return triples_to_graph(municipality_triples(repo, code))
 
 
 def municipality_report(repo: Repository, code: str) -> ValidationReport:

@@ -15,7 +15,7 @@ import httpx
 import pyoxigraph as ox
 
 from doelgraaf.store.repository import QueryTimeout, Repository, Solutions, StoreUnavailable, read_rows
-from doelgraaf.store.sparql_text import Term, delete_data, insert_data, with_values
+from doelgraaf.store.sparql_text import delete_data, insert_data, with_values
 
 GRAPH_SIZES = "SELECT ?graph (COUNT(*) AS ?triples) WHERE { GRAPH ?graph { ?s ?p ?o } } GROUP BY ?graph"
 

@@ -92,9 +92,9 @@ def _targets(shapes: Graph, shape: Node) -> str:
     return "{ SELECT DISTINCT ?this WHERE { " + FOCUS + " UNION ".join("{ " + p + " }" for p in patterns) + " } }"
 
 
-def _value_test(shapes: Graph, parameter: URIRef, argument: Node) -> str | None:
-    """A SPARQL expression true when ?value meets the constraint, or None for a parameter that is not a
-    test on one value (counts, sh:property)."""
+def _value_test(shapes: Graph, parameter: URIRef, argument: Node) -> str:
+    """A SPARQL expression true when ?value meets the constraint (sh:pattern, which needs its sh:flags,
+    is written by _shape_tests)."""
     if parameter == SH["class"]:
         return f"EXISTS {{ ?value {SUBCLASS_OF} {_term(argument)} }}"
     if parameter == SH.datatype:
@@ -109,8 +109,6 @@ def _value_test(shapes: Graph, parameter: URIRef, argument: Node) -> str | None:
     if parameter == SH["in"]:
         members = [f"sameTerm(?value, {_term(m)})" for m in Collection(shapes, argument)]
         return "(" + (" || ".join(members) or "false") + ")"
-    if parameter == SH.pattern:
-        return None  # needs sh:flags beside it: see _shape_tests
     if parameter in COMPARISONS:
         return f"COALESCE(?value {COMPARISONS[parameter]} {_term(argument)}, false)"
     if parameter in (SH.minLength, SH.maxLength):
