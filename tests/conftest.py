@@ -148,3 +148,81 @@ def gql(client, query: str, variables: dict | None = None, token: str | None = N
         headers["authorization"] = f"Bearer {token}"
     response = client.post("/graphql", json={"query": query, "variables": variables}, headers=headers)
     return response.status_code, response.json()
+
+
+class Listener:
+    """A TCP listener on loopback that records every connection made to it: proof that nobody called out."""
+
+    def __init__(self):
+        import socket
+        import threading
+
+        self.socket = socket.socket()
+        self.socket.bind(("127.0.0.1", 0))
+        self.socket.listen(16)
+        self.socket.settimeout(0.2)
+        self.port = self.socket.getsockname()[1]
+        self.url = f"http://127.0.0.1:{self.port}/sparql"
+        self.connections = 0
+        self.running = True
+        self.thread = threading.Thread(target=self._accept, daemon=True)
+        self.thread.start()
+
+    def _accept(self):
+        import socket
+
+        while self.running:
+            try:
+                connection, _ = self.socket.accept()
+            except (socket.timeout, OSError):
+                continue
+            self.connections += 1
+            connection.close()
+
+    def close(self):
+        self.running = False
+        self.thread.join(2)
+        self.socket.close()
+
+
+@pytest.fixture(scope="session")
+def listener():
+    found = Listener()
+    yield found
+    found.close()
+
+
+@pytest.fixture(scope="session")
+def live_service(tmp_path_factory):
+    """The real service over HTTP on loopback: uvicorn, the demo on an on-disk store, warm SPARQL workers."""
+    import threading
+    import time
+
+    import httpx
+    import uvicorn
+
+    from doelgraaf.api.app import create_app
+    from doelgraaf.services.auth import TokenRegistry
+    from doelgraaf.store import open_repository
+
+    repo = demo_repository(open_repository(store=tmp_path_factory.mktemp("live") / "store"))
+    port = _free_port()
+    server = uvicorn.Server(uvicorn.Config(create_app(repo, TokenRegistry({EDITOR: "editor:GM9999"})),
+                                           host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            if httpx.get(url + "/health", timeout=2).status_code == 200:
+                break
+        except httpx.HTTPError:
+            pass
+        if time.monotonic() > deadline:
+            raise RuntimeError("the service did not start")
+        time.sleep(0.1)
+    yield url
+    server.should_exit = True
+    thread.join(15)
+    repo.close()

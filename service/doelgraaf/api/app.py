@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
 
 from doelgraaf.api import graphql_http, limits, rdf_documents, resources, sparql, uploads
-from doelgraaf.services import revision_cache
+from doelgraaf.api.cors import ReadOnlyCORS
+from doelgraaf.paths import ASSETS_DIR
+from doelgraaf.services import revision_cache, sparql_endpoint
 from doelgraaf.services.auth import TokenRegistry
 from doelgraaf.store import Repository, StoreUnavailable
 
@@ -33,10 +37,20 @@ HOME = """<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Doel
 def create_app(repository: Repository, tokens: TokenRegistry, max_body_bytes: int = limits.DEFAULT_MAX_BODY) -> FastAPI:
     from doelgraaf.services.catalogue import vocabulary_files
 
+    @contextlib.asynccontextmanager
+    async def lifespan(app: FastAPI):
+        # warm SPARQL workers from the start, so that the first public query does not wait for them
+        app.state.query_workers = await asyncio.to_thread(sparql_endpoint.start_workers, repository)
+        yield
+        if app.state.query_workers is not None:
+            app.state.query_workers.close()
+
     app = FastAPI(
         title="Doelgraaf",
         description="Doelgericht sturen van gemeenten als kennisgraaf / goal-oriented steering of municipalities as a knowledge graph",
+        lifespan=lifespan,
     )
+    app.state.query_workers = None
     app.state.repository = repository
     app.state.tokens = tokens
     # Answers that must be computed take turns: more at once than there are cores only adds memory (each
@@ -44,6 +58,8 @@ def create_app(repository: Repository, tokens: TokenRegistry, max_body_bytes: in
     # makes every one of them slower; kept answers do not wait.
     app.state.computing = asyncio.Semaphore(COMPUTING_AT_ONCE)
     app.add_middleware(limits.BodyLimit, max_bytes=max_body_bytes)
+    app.add_middleware(ReadOnlyCORS)
+    app.mount("/assets", StaticFiles(directory=ASSETS_DIR), name="assets")
     for router in (graphql_http.router, sparql.router, rdf_documents.router, resources.router, uploads.router):
         app.include_router(router)
 

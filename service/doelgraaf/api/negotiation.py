@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 
+from doelgraaf.content_types import preferred
+
 RDF_MEDIA_TYPES = {
     "text/turtle": ox.RdfFormat.TURTLE,
     "application/ld+json": ox.RdfFormat.JSON_LD,
@@ -20,37 +22,12 @@ FORMAT_NAMES = {"ttl": "text/turtle", "turtle": "text/turtle", "jsonld": "applic
                 "nt": "application/n-triples", "html": "text/html"}
 
 
-def _accepted(accept: str) -> list[tuple[float, int, str]]:
-    ranked = []
-    for position, part in enumerate(accept.split(",")):
-        pieces = [p.strip() for p in part.split(";")]
-        quality = 1.0
-        for parameter in pieces[1:]:
-            if parameter.startswith("q="):
-                try:
-                    quality = float(parameter[2:])
-                except ValueError:
-                    quality = 0.0
-        ranked.append((-quality, position, pieces[0].lower()))
-    return sorted(ranked)
-
-
 def choose(accept: str | None, offered: list[str], override: str | None = None) -> str | None:
     """The offered media type the client prefers (`?format=` wins); the first offered for */* or none."""
     if override:
         wanted = FORMAT_NAMES.get(override.lower())
         return wanted if wanted in offered else None
-    if not accept:
-        return offered[0]
-    for negative_quality, _, media in _accepted(accept):
-        if negative_quality == 0:
-            continue
-        if media in offered:
-            return media
-        if media in ("*/*", "text/*", "application/*"):
-            prefix = media.split("/")[0]
-            return next((o for o in offered if prefix == "*" or o.startswith(prefix + "/")), None)
-    return None
+    return preferred(accept, offered)
 
 
 def serialize(triples, media: str) -> bytes:

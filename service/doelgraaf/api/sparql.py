@@ -1,106 +1,167 @@
-"""/sparql: the SPARQL 1.1 Protocol, query only (GET and POST), results by Accept."""
+"""/sparql: the SPARQL 1.1 Protocol for queries, as clients use it, and a query page for people.
+
+`query` by GET, by POST as a form or as application/sparql-query; `default-graph-uri` and
+`named-graph-uri`; the answer's format by Accept or by the `format` / `output` / `results`
+parameters that SPARQLWrapper, YASGUI and others send. Without a query: the page (YASGUI, shipped in
+the package) for a browser, the service description (RDF) for a program. Without dataset parameters
+the default graph is the union of all public graphs and every named graph can be named.
+"""
 
 from __future__ import annotations
 
 import asyncio
-from urllib.parse import parse_qs
+import html
+import json
+from urllib.parse import parse_qsl
 
 import pyoxigraph as ox
 from fastapi import APIRouter, Request
-from fastapi.responses import JSONResponse, Response
-from rdflib.query import Result
-from rdflib.term import Variable
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 
-from doelgraaf.api.negotiation import choose
+from doelgraaf import queries
+from doelgraaf.api.negotiation import RDF_MEDIA_TYPES, serialize
+from doelgraaf.content_types import preferred
 from doelgraaf.errors import UserError
-from doelgraaf.rdfconvert import to_rdflib
+from doelgraaf.paths import API_PAGES_DIR
 from doelgraaf.services import sparql_endpoint
+from doelgraaf.services.sparql_answers import NotAcceptable
+from doelgraaf.services.sparql_check import PREFIXES
 from doelgraaf.store import QueryTimeout
+from doelgraaf.store.repository import UNION, Dataset
 
 router = APIRouter()
 
-RESULT_FORMATS = {
-    "application/sparql-results+json": ox.QueryResultsFormat.JSON,
-    "application/json": ox.QueryResultsFormat.JSON,
-    "application/sparql-results+xml": ox.QueryResultsFormat.XML,
-    "text/csv": ox.QueryResultsFormat.CSV,
-    "text/tab-separated-values": ox.QueryResultsFormat.TSV,
-}
-GRAPH_FORMATS = {
-    "text/turtle": ox.RdfFormat.TURTLE,
-    "application/n-triples": ox.RdfFormat.N_TRIPLES,
-    "application/ld+json": ox.RdfFormat.JSON_LD,
-    "application/rdf+xml": ox.RdfFormat.RDF_XML,
-}
-# only so many user queries at once: a slow one must not take every worker thread
-_running = asyncio.Semaphore(2)
+FORMAT_PARAMETERS = ("format", "output", "results")
+SD = "http://www.w3.org/ns/sparql-service-description#"
+FORMATS = "http://www.w3.org/ns/formats/"
 
 
-def _problem(status: int, nl: str, en: str) -> Response:
-    return JSONResponse({"error": f"{nl} / {en}"}, status_code=status)
+class UnsupportedContentType(Exception):
+    """A POST body that is neither a query nor a form (415)."""
 
 
-async def _query_text(request: Request) -> str:
+def _problem(status: int, nl: str, en: str, where: str | None = None) -> Response:
+    body = {"error": f"{nl} / {en}", "nl": nl, "en": en}
+    if where:
+        body["where"] = where
+    return JSONResponse(body, status_code=status)
+
+
+async def _parameters(request: Request) -> list[tuple[str, str]]:
+    """The protocol's parameters from the URL and, for a form, the body; the query of a direct POST as `query`."""
+    parameters = list(request.query_params.multi_items())
     if request.method == "GET":
-        if "update" in request.query_params:
-            raise UserError("updates zijn niet toegestaan", "updates are not allowed", where="update")
-        return request.query_params.get("query", "")
+        return parameters
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     body = (await request.body()).decode("utf-8", errors="replace")
     if content_type == "application/sparql-query":
-        return body
+        return [*parameters, ("query", body)]
     if content_type == "application/x-www-form-urlencoded":
-        form = parse_qs(body)
-        if "update" in form:
-            raise UserError("updates zijn niet toegestaan", "updates are not allowed", where="update")
-        return (form.get("query") or [""])[0]
-    raise UserError("gebruik application/sparql-query of een formulier met query=",
-                    "use application/sparql-query or a form with query=", where="Content-Type")
+        return [*parameters, *parse_qsl(body, keep_blank_values=True)]
+    if content_type == "application/sparql-update":
+        raise UserError("updates zijn niet toegestaan: dit endpoint voert alleen leesqueries uit",
+                        "updates are not allowed: this endpoint runs read-only queries only", where="Content-Type")
+    raise UnsupportedContentType()
 
 
-def _solutions(outcome, result_format: ox.QueryResultsFormat) -> bytes:
-    """Rows as SPARQL results: written as JSON by rdflib, then in the asked format by pyoxigraph
-    (rdflib writes no TSV, pyoxigraph serialises only its own result objects)."""
-    result = Result("ASK" if outcome.form == "ASK" else "SELECT")
-    if outcome.form == "ASK":
-        result.askAnswer = outcome.boolean
-    else:
-        variables = [Variable(v) for v in outcome.variables]
-        result.vars = variables
-        result.bindings = [
-            {var: to_rdflib(term) for var, term in zip(variables, row) if term is not None} for row in outcome.rows
-        ]
-    parsed = ox.parse_query_results(result.serialize(format="json"), format=ox.QueryResultsFormat.JSON)
-    return parsed.serialize(format=result_format)
+def _single(parameters: list[tuple[str, str]], name: str) -> str | None:
+    values = [value for key, value in parameters if key == name]
+    if len(values) > 1:
+        raise UserError(f"'{name}' mag maar één keer voorkomen", f"'{name}' may occur only once", where=name)
+    return values[0] if values else None
+
+
+def _dataset(parameters: list[tuple[str, str]]) -> Dataset:
+    default = tuple(value for key, value in parameters if key == "default-graph-uri")
+    named = tuple(value for key, value in parameters if key == "named-graph-uri")
+    for iri in (*default, *named):
+        try:
+            ox.NamedNode(iri)
+        except ValueError:
+            raise UserError(f"'{iri}' is geen geldige IRI", f"'{iri}' is not a valid IRI", where="default-graph-uri / named-graph-uri") from None
+    if not default and not named:
+        return UNION
+    return Dataset(default=default, named=named)
 
 
 @router.api_route("/sparql", methods=["GET", "POST"], summary="SPARQL 1.1 (alleen lezen / read-only)")
 async def sparql(request: Request) -> Response:
     try:
-        query = await _query_text(request)
-        form = sparql_endpoint.query_form(query)
+        parameters = await _parameters(request)
+        if any(key == "update" for key, _ in parameters):
+            raise UserError("updates zijn niet toegestaan: dit endpoint voert alleen leesqueries uit",
+                            "updates are not allowed: this endpoint runs read-only queries only", where="update")
+        query = _single(parameters, "query")
+        if query is None and request.method == "GET":
+            return _without_query(request)
+        if query is None:
+            raise UserError("geen query: geef een SPARQL-query mee als 'query'", "no query: pass a SPARQL query as 'query'", where="query")
+        format_name = next((value for key, value in parameters if key in FORMAT_PARAMETERS and value), None)
+        dataset = _dataset(parameters)
     except UserError as error:
-        return _problem(400, error.nl, error.en)
-    offered = list(GRAPH_FORMATS) if form in ("CONSTRUCT", "DESCRIBE") else list(RESULT_FORMATS)
-    media = choose(request.headers.get("accept"), offered, request.query_params.get("format"))
-    if media is None:
-        return _problem(406, "formaat niet beschikbaar: " + ", ".join(offered), "format not available: " + ", ".join(offered))
-    async with _running:
-        try:
-            outcome = await asyncio.wait_for(
-                asyncio.to_thread(sparql_endpoint.run, request.app.state.repository, query),
-                timeout=sparql_endpoint.TIME_LIMIT_SECONDS + 1,
-            )
-        except (QueryTimeout, asyncio.TimeoutError):
-            return _problem(503, f"de query duurde langer dan {sparql_endpoint.TIME_LIMIT_SECONDS:g} s",
-                            f"the query took longer than {sparql_endpoint.TIME_LIMIT_SECONDS:g} s")
-        except UserError as error:
-            return _problem(400, error.nl, error.en)
+        return _problem(400, error.nl, error.en, error.where)
+    except UnsupportedContentType:
+        return _problem(415, "stuur de query als application/sparql-query of als formulier met query=",
+                        "send the query as application/sparql-query or as a form with query=", "Content-Type")
+    limit = sparql_endpoint.TIME_LIMIT_SECONDS
+    try:
+        reply = await asyncio.to_thread(sparql_endpoint.answer, request.app.state.repository,
+                                        request.app.state.query_workers, query, dataset,
+                                        request.headers.get("accept"), format_name)
+    except UserError as error:
+        return _problem(400, error.nl, error.en, error.where)
+    except NotAcceptable as refusal:
+        return _problem(406, "geen van de gevraagde formaten past bij deze query; beschikbaar: " + ", ".join(refusal.offered),
+                        "none of the requested formats fits this query; available: " + ", ".join(refusal.offered))
+    except QueryTimeout:
+        return _problem(503, f"de query duurde langer dan {limit:g} s; beperk hem (LIMIT, een GRAPH, minder variabelen) "
+                             "en probeer opnieuw",
+                        f"the query took longer than {limit:g} s; narrow it (LIMIT, a GRAPH, fewer variables) and try again")
     headers = {"Vary": "Accept"}
-    if outcome.truncated:
+    if reply.truncated:
         headers["Doelgraaf-Result-Truncated"] = f"true; max={sparql_endpoint.MAX_ROWS}"
-    if outcome.triples is not None:
-        body = ox.serialize(outcome.triples, format=GRAPH_FORMATS[media])
-    else:
-        body = _solutions(outcome, RESULT_FORMATS[media])
-    return Response(body, media_type=media, headers=headers)
+    return Response(reply.body, media_type=reply.media, headers=headers)
+
+
+def _without_query(request: Request) -> Response:
+    media = preferred(request.headers.get("accept"), ["text/html", *RDF_MEDIA_TYPES])
+    if media == "text/html":
+        return HTMLResponse(page())
+    if media is None:
+        return _problem(406, "niet beschikbaar in dat formaat", "not available in that format")
+    return Response(serialize(service_description(str(request.url.replace(query=""))), media), media_type=media,
+                    headers={"Vary": "Accept"})
+
+
+def service_description(endpoint: str) -> list[ox.Triple]:
+    """The SPARQL 1.1 Service Description of this endpoint."""
+    service, a = ox.NamedNode(endpoint), ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+    found = [ox.Triple(service, a, ox.NamedNode(SD + "Service")),
+             ox.Triple(service, ox.NamedNode(SD + "endpoint"), service),
+             ox.Triple(service, ox.NamedNode(SD + "supportedLanguage"), ox.NamedNode(SD + "SPARQL11Query")),
+             ox.Triple(service, ox.NamedNode(SD + "feature"), ox.NamedNode(SD + "UnionDefaultGraph")),
+             ox.Triple(service, ox.NamedNode("http://purl.org/dc/terms/description"),
+                       ox.Literal("Doelgraaf: alleen lezen; de standaardgraaf is de vereniging van alle openbare grafen",
+                                  language="nl")),
+             ox.Triple(service, ox.NamedNode("http://purl.org/dc/terms/description"),
+                       ox.Literal("Doelgraaf: read-only; the default graph is the union of all public graphs", language="en"))]
+    for name in ("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV",
+                 "Turtle", "N-Triples", "JSON-LD", "RDF_XML"):
+        found.append(ox.Triple(service, ox.NamedNode(SD + "resultFormat"), ox.NamedNode(FORMATS + name)))
+    return found
+
+
+def page() -> str:
+    """The query page: YASGUI on this endpoint, the predeclared prefixes and the example queries."""
+    examples = [{"name": e.name, "nl": e.title_nl, "en": e.title_en, "query": e.text} for e in queries.examples()]
+    buttons = "\n".join(
+        f'<li><button type="button" data-example="{i}">{html.escape(e["nl"])}</button> '
+        f'<span lang="en">{html.escape(e["en"])}</span></li>' for i, e in enumerate(examples))
+    prefixes = "\n".join(f"<tr><th scope=\"row\"><code>{name}:</code></th><td><code>{html.escape(iri)}</code></td></tr>"
+                         for name, iri in PREFIXES.items())
+    data = json.dumps(examples, ensure_ascii=False).replace("</", "<\\/")
+    template = (API_PAGES_DIR / "sparql.html").read_text(encoding="utf-8")
+    return (template.replace("{{examples}}", buttons).replace("{{prefixes}}", prefixes)
+            .replace("{{examples-json}}", data).replace("{{max-rows}}", f"{sparql_endpoint.MAX_ROWS:,}".replace(",", "."))
+            .replace("{{time-limit}}", f"{sparql_endpoint.TIME_LIMIT_SECONDS:g}"))
+

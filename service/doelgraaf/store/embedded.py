@@ -2,15 +2,49 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import pyoxigraph as ox
 
-from doelgraaf.store.repository import Repository, Solutions, StoreUnavailable, read_rows
+from doelgraaf.store.repository import Answer, Dataset, QueryTimeout, Repository, Solutions, StoreUnavailable, read_rows
 from doelgraaf.store.sparql_text import delete_data, insert_data, with_values
 
 GRAPH_SIZES = "SELECT ?graph (COUNT(*) AS ?triples) WHERE { GRAPH ?graph { ?s ?p ?o } } GROUP BY ?graph"
+
+
+def query_dataset(store: ox.Store, query: str, dataset: Dataset, prefixes, limit: int, deadline: float) -> Answer:
+    """A query over a dataset on an Oxigraph store: this process's, or a query worker's read-only copy."""
+    options: dict[str, object] = {"prefixes": dict(prefixes)}
+    if not dataset.from_query:
+        # the union flag replaces FROM clauses as well, so it is only set when the dataset is ours to choose
+        if dataset.default is None:
+            options["use_default_graph_as_union"] = True
+        else:
+            options["default_graph"] = [ox.NamedNode(iri) for iri in dataset.default]
+        if dataset.named is not None:
+            options["named_graphs"] = [ox.NamedNode(iri) for iri in dataset.named]
+    result = store.query(query, **options)
+    if isinstance(result, ox.QueryBoolean):
+        return bool(result)
+    try:
+        if isinstance(result, ox.QuerySolutions):
+            return read_rows(result, limit, deadline)
+        found = []
+        for triple in result:
+            if len(found) >= limit:
+                break
+            if time.monotonic() > deadline:
+                raise QueryTimeout()
+            found.append(triple)
+        return found
+    except QueryTimeout:
+        pass
+    # raised here, after the results are gone: pyoxigraph's iterators may only be dropped by the thread
+    # that made them, and a traceback would carry them to whichever thread handles the error
+    del result
+    raise QueryTimeout()
 
 
 class EmbeddedRepository(Repository):
@@ -47,6 +81,9 @@ class EmbeddedRepository(Repository):
 
     def ask(self, query, bindings=None) -> bool:
         return bool(self._query(query, bindings, None))
+
+    def query_dataset(self, query, dataset, prefixes, limit, deadline) -> Answer:
+        return query_dataset(self.store, query, dataset, prefixes, limit, deadline)
 
     def graph_triples(self, graph: ox.NamedNode) -> list[ox.Triple]:
         return [q.triple for q in self.store.quads_for_pattern(None, None, None, graph)]

@@ -14,10 +14,11 @@ from pathlib import Path
 import httpx
 import pyoxigraph as ox
 
-from doelgraaf.store.repository import QueryTimeout, Repository, Solutions, StoreUnavailable, read_rows
+from doelgraaf.store.repository import Answer, QueryTimeout, Repository, Solutions, StoreUnavailable, read_rows
 from doelgraaf.store.sparql_text import delete_data, insert_data, with_values
 
 GRAPH_SIZES = "SELECT ?graph (COUNT(*) AS ?triples) WHERE { GRAPH ?graph { ?s ?p ?o } } GROUP BY ?graph"
+GRAPHS = "SELECT DISTINCT ?graph WHERE { GRAPH ?graph { } }"
 
 
 class RemoteRepository(Repository):
@@ -48,12 +49,17 @@ class RemoteRepository(Repository):
             )
         return response
 
-    def _query(self, query: str, accept: str, deadline: float | None = None) -> bytes:
-        """POST a query and read the answer; past `deadline` stop reading and close the connection."""
-        request = self.client.build_request(
-            "POST", self.query_url, content=query.encode("utf-8"),
-            headers={"Content-Type": "application/sparql-query", "Accept": accept},
-        )
+    def _query(self, query: str, accept: str, deadline: float | None = None, dataset: list[tuple[str, str]] = ()) -> bytes:
+        """POST a query and read the answer; past `deadline` stop reading and close the connection.
+        `dataset`: the protocol's default-graph-uri / named-graph-uri parameters."""
+        if dataset:
+            request = self.client.build_request(
+                "POST", self.query_url, data={"query": query}, params=list(dataset), headers={"Accept": accept})
+        else:
+            request = self.client.build_request(
+                "POST", self.query_url, content=query.encode("utf-8"),
+                headers={"Content-Type": "application/sparql-query", "Accept": accept},
+            )
         try:
             response = self.client.send(request, stream=True)
         except httpx.TimeoutException:
@@ -89,6 +95,26 @@ class RemoteRepository(Repository):
     def ask(self, query, bindings=None) -> bool:
         body = self._query(with_values(query, bindings, None), "application/sparql-results+json")
         return bool(ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON))
+
+    def query_dataset(self, query, dataset, prefixes, limit, deadline) -> Answer:
+        # a remote server knows neither our prefixes nor a union default graph: both are written out
+        declared = "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in prefixes.items())
+        parameters: list[tuple[str, str]] = []
+        if not dataset.from_query:
+            # with either parameter the protocol leaves out what it does not list, so both are listed
+            every = None
+            if dataset.default is None or dataset.named is None:
+                every = [row[0].value for row in self.select(GRAPHS).rows if row[0] is not None]
+            parameters += [("default-graph-uri", iri) for iri in (every if dataset.default is None else dataset.default)]
+            parameters += [("named-graph-uri", iri) for iri in (every if dataset.named is None else dataset.named)]
+        body = self._query(declared + query, "application/sparql-results+json, application/n-triples;q=0.9",
+                           deadline, parameters)
+        if body.lstrip().startswith(b"{"):
+            parsed = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
+            if isinstance(parsed, ox.QueryBoolean):
+                return bool(parsed)
+            return read_rows(parsed, limit, deadline)
+        return [q.triple for q in ox.parse(body, format=ox.RdfFormat.N_TRIPLES)][:limit]
 
     def graph_triples(self, graph: ox.NamedNode) -> list[ox.Triple]:
         try:

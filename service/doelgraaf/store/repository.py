@@ -27,8 +27,23 @@ class Solutions:
     variables: list[str]
     rows: list[tuple]
 
-    def dicts(self) -> list[dict[str, object]]:
-        return [dict(zip(self.variables, row)) for row in self.rows]
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """The graphs a public query reads (the SPARQL 1.1 Protocol's RDF dataset). `default`: the graphs
+    merged into the default graph, None for the union of every named graph; `named`: the graphs GRAPH
+    may name, None for all. `from_query`: the query's own FROM / FROM NAMED decide instead."""
+
+    default: tuple[str, ...] | None = None
+    named: tuple[str, ...] | None = None
+    from_query: bool = False
+
+
+UNION = Dataset()
+FROM_QUERY = Dataset(from_query=True)
+
+Answer = Solutions | list[ox.Triple] | bool
 
 
 class QueryTimeout(Exception):
@@ -59,6 +74,12 @@ class Repository(abc.ABC):
     @abc.abstractmethod
     def ask(self, query: str, bindings: Mapping[str, Term] | None = None) -> bool:
         ...
+
+    @abc.abstractmethod
+    def query_dataset(self, query: str, dataset: Dataset, prefixes: Mapping[str, str], limit: int,
+                      deadline: float) -> Answer:
+        """Run a query someone else wrote, over `dataset`, with `prefixes` declared: rows or triples up to
+        `limit`, QueryTimeout past `deadline`. Its text is used as given (nothing is bound into it)."""
 
     @abc.abstractmethod
     def graph_triples(self, graph: ox.NamedNode) -> list[ox.Triple]:
