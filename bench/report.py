@@ -222,6 +222,25 @@ def markdown(report: dict) -> str:
             t.add("7", f"versnelling / speed-up rdflib ({naive.get('municipalities')} gem.) → service GraphQL ({count} gem., {label})", None,
                   f"{r.median / timing.median:,.0f} ×")
 
+    # 8. the public SPARQL endpoint against Oxigraph's server (issue 10)
+    endpoint = report.get("sparql_endpoint") or {}
+    for name, figures in (endpoint.get("queries") or {}).items():
+        ours, theirs = timing_from(figures["doelgraaf"]), timing_from(figures["oxigraph"])
+        target, ok = ("p50 ≤ 5 ms", ours.median <= 0.005) if name == "ASK {}" else ("–", None)
+        t.add("8", f"/sparql: {name}", ours.n, _time(ours.median), _time(ours.p95), target, ok,
+              f"`oxigraph serve-read-only` {_time(theirs.median)} (p95 {_time(theirs.p95)}), zelfde store / same store")
+        ratio = figures["ratio_median"]
+        t.add("8", f"/sparql ÷ Oxigraph-server / server: {name}", ours.n, f"{ratio:.2f} ×",
+              "", "≤ 2 ×", ratio <= 2, f"per paar / pair by pair, min {figures['ratio_min']:.2f}, max {figures['ratio_max']:.2f}")
+        mine, other = figures["throughput_doelgraaf"], figures["throughput_oxigraph"]
+        share = mine["per_second"] / other["per_second"] if other["per_second"] else 0
+        t.add("8", f"/sparql doorvoer / throughput, {endpoint.get('clients')} gelijktijdig / concurrent: {name}", mine["requests"],
+              f"{mine['per_second']:.0f} /s", "", "≥ 50 % van / of Oxigraph", share >= 0.5,
+              f"Oxigraph-server {other['per_second']:.0f} /s ({share:.0%}); fouten / errors {mine['errors']} / {other['errors']}; "
+              f"{endpoint.get('seconds'):g} s")
+    if not endpoint.get("queries"):
+        t.add("8", "/sparql tegenover / against Oxigraph-server", None, "niet gemeten / not measured", target="≤ 2 ×")
+
     versions = report.get("versions", {})
     scale = dataset.get("scale", 1.0)
     scaled = "" if scale == 1.0 else f" (collegeprogramma's verkleind / college programmes scaled × {scale:g})"

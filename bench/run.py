@@ -10,7 +10,8 @@ Steps (each a child process where that matters, see bench/phases.py):
  3. in one process on that store: query 2 through GraphQL and as one SPARQL query (answers compared),
     benchmark over all municipalities, validation of one municipality and of all of them, a mutation;
  4. `doelgraaf serve --store DIR` in a subprocess and httpx clients at 1, 8 and 32 concurrent requests;
- 5. query 2 on 10 municipalities with rdflib's own engine against the same on Oxigraph.
+ 5. its /sparql against `oxigraph serve-read-only` on a checkpoint of the same store (bench/sparql_endpoint.py);
+ 6. query 2 on 10 municipalities with rdflib's own engine against the same on Oxigraph.
 Below national scale the CBS files are cut down to the generated municipalities.
 """
 
@@ -221,7 +222,13 @@ def run(scale: str = "national", municipalities: int | None = None, runs: int = 
     report["throughput"] = phase("throughput", lambda: throughput.measure(store, code, throughput_seconds, out / "serve.log",
                                                                         clients, warmup=3 * warmup, codes=codes))
 
-    # 5. rdflib against Oxigraph on 10 municipalities
+    # 5. the public SPARQL endpoint against Oxigraph's own server on the same store
+    from bench import sparql_endpoint
+
+    report["sparql_endpoint"] = phase("sparql_endpoint", lambda: sparql_endpoint.measure(
+        store, code, max(runs, 5), throughput_seconds, out, clients=8, warmup=3 * warmup))
+
+    # 6. rdflib against Oxigraph on 10 municipalities
     from bench import naive
 
     sample = neighbours(manifest, code, min(10, len(codes)))

@@ -70,18 +70,25 @@ class _Connection:
         self.host, self.port, self.path = host, port, path
         self.reader = self.writer = None
 
-    async def post(self, body: bytes) -> tuple[int, bytes]:
+    async def post(self, body: bytes, content_type: str = "application/json", accept: str = "application/json") -> tuple[int, bytes]:
         if self.writer is None:
             self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
-        self.writer.write(f"POST {self.path} HTTP/1.1\r\nHost: {self.host}\r\nContent-Type: application/json\r\n"
-                          f"Accept: application/json\r\nContent-Length: {len(body)}\r\n\r\n".encode() + body)
+        self.writer.write(f"POST {self.path} HTTP/1.1\r\nHost: {self.host}\r\nContent-Type: {content_type}\r\n"
+                          f"Accept: {accept}\r\nContent-Length: {len(body)}\r\n\r\n".encode() + body)
         head = await self.reader.readuntil(b"\r\n\r\n")
         lines = head.split(b"\r\n")
         status = int(lines[0].split()[1])
         lengths = [int(line.split(b":", 1)[1]) for line in lines[1:] if line.lower().startswith(b"content-length:")]
-        if not lengths:
-            raise ValueError("response without Content-Length")
-        return status, await self.reader.readexactly(lengths[0])
+        if lengths:
+            return status, await self.reader.readexactly(lengths[0])
+        if not any(line.lower().replace(b" ", b"") == b"transfer-encoding:chunked" for line in lines[1:]):
+            raise ValueError("response without Content-Length or chunked encoding")
+        chunks = []  # Oxigraph's server streams its answers
+        while True:
+            size = int((await self.reader.readuntil(b"\r\n")).split(b";")[0], 16)
+            chunks.append(await self.reader.readexactly(size + 2))
+            if size == 0:
+                return status, b"".join(chunk[:-2] for chunk in chunks)
 
     def close(self) -> None:
         if self.writer is not None:

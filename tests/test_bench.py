@@ -34,8 +34,11 @@ def test_the_harness_runs_end_to_end(tmp_path):
         assert [level["clients"] for level in report["throughput"][mode]] == [1, 4, 8]
     assert report["throughput"]["rss_after"]["VmRSS"] > 0
     assert report["naive"]["answers_agree"]
+    assert len(report["sparql_endpoint"]["queries"]) == 3
+    for figures in report["sparql_endpoint"]["queries"].values():
+        assert figures["doelgraaf"]["samples"] and figures["throughput_oxigraph"]["requests"] > 0
 
     text = (tmp_path / "RESULTS.md").read_text(encoding="utf-8")
-    assert "| 1 | bulk load" in text and "ondergrens" in text and "| 7 |" in text
+    assert "| 1 | bulk load" in text and "ondergrens" in text and "| 7 |" in text and "| 8 | /sparql" in text
     assert (results.read_bytes() if results.exists() else None) == before
     assert not any(Path(tmp_path / "out").glob("store-*"))  # the store is removed afterwards

@@ -16,7 +16,7 @@ from urllib.parse import parse_qsl
 
 import pyoxigraph as ox
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, Response
 
 from doelgraaf import queries
 from doelgraaf.api.negotiation import RDF_MEDIA_TYPES, serialize
@@ -44,7 +44,8 @@ def _problem(status: int, nl: str, en: str, where: str | None = None) -> Respons
     body = {"error": f"{nl} / {en}", "nl": nl, "en": en}
     if where:
         body["where"] = where
-    return JSONResponse(body, status_code=status)
+    # one field per line: query editors show the body as it is
+    return Response(json.dumps(body, ensure_ascii=False, indent=1), status_code=status, media_type="application/json")
 
 
 async def _parameters(request: Request) -> list[tuple[str, str]]:

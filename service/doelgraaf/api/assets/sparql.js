@@ -5,6 +5,9 @@
   "use strict";
   var examples = JSON.parse(document.getElementById("examples").textContent);
   var endpoint = new URL("/sparql", window.location.href).href;
+  // set on the defaults: a configuration's list is merged into the default list item by item
+  Yasgui.Yasqe.defaults.autocompleters = ["variables"];
+  Yasgui.defaults.yasqe.autocompleters = ["variables"];
   var yasgui = new Yasgui(document.getElementById("yasgui"), {
     requestConfig: { endpoint: endpoint, method: "POST" },
     copyEndpointOnNewTab: true,
@@ -13,7 +16,7 @@
       getData: function () { return [{ endpoint: endpoint }]; },
       keys: []
     },
-    yasqe: { value: examples.length ? examples[0].query : "SELECT * WHERE { ?s ?p ?o } LIMIT 10", autocompleters: ["variables"] }
+    yasqe: { value: examples.length ? examples[0].query : "SELECT * WHERE { ?s ?p ?o } LIMIT 10" }
   });
   document.querySelectorAll("[data-example]").forEach(function (button) {
     button.addEventListener("click", function () {
