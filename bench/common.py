@@ -85,6 +85,22 @@ def rss_of(pid: int) -> dict[str, int]:
     return found
 
 
+def rss_of_children(pid: int) -> int:
+    """VmRSS of every process below `pid` together (the service's SPARQL workers and their fork server), in bytes."""
+    total, waiting = 0, [pid]
+    while waiting:
+        parent = waiting.pop()
+        try:
+            with open(f"/proc/{parent}/task/{parent}/children", encoding="ascii") as handle:
+                children = [int(child) for child in handle.read().split()]
+        except OSError:
+            continue
+        for child in children:
+            total += rss_of(child).get("VmRSS", 0)
+            waiting.append(child)
+    return total
+
+
 def contract_query(code: str) -> str:
     """tests/test_graphql_contract.py's MUNICIPALITY, for municipality `code` (read from the test, not copied)."""
     source = (ROOT / "tests" / "test_graphql_contract.py").read_text(encoding="utf-8")

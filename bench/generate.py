@@ -609,7 +609,7 @@ def municipality_quads(path: Path, code: str) -> list[str]:
 
 def check(path: Path, codes: list[str]) -> dict[str, object]:
     """Validate generated municipalities against the shapes (doelgraaf.validation.validate)."""
-    from doelgraaf.rdfconvert import triples_to_graph
+    from doelgraaf.core.terms import triples_to_graph
     from doelgraaf.validation import validate
 
     outcome = {}

@@ -141,7 +141,7 @@ def _start_worker(store_dir: str) -> None:
 
 
 def _validate_one(code: str) -> tuple[str, bool, int, int, float]:
-    from doelgraaf.services.validation import municipality_report
+    from doelgraaf.validation.municipality import municipality_report
 
     started = time.perf_counter()
     report = municipality_report(_worker_repository, code)
@@ -171,14 +171,14 @@ def validate_all(repo, store_dir: Path, codes: list[str]) -> dict:
 
 
 def measure(store_dir: Path, code: str, runs: int, validate_all_too: bool = False, warmup: int = 1) -> dict:
+    from doelgraaf.analysis import comparisons
+    from doelgraaf.cli.serve import tune_garbage_collector
+    from doelgraaf.core.access import Principal
+    from doelgraaf.core.namespaces import municipality_graph
     from doelgraaf.graphql.context import Context
     from doelgraaf.graphql.schema import schema
-    from doelgraaf.namespaces import municipality_graph
-    from doelgraaf.services import comparisons
-    from doelgraaf.services.auth import Principal
-    from doelgraaf.services.serving import tune_garbage_collector
-    from doelgraaf.services.validation import municipality_report
     from doelgraaf.store.embedded import EmbeddedRepository
+    from doelgraaf.validation.municipality import municipality_report
 
     result: dict[str, object] = {"code": code, "runs": runs, "warmup": warmup}
     started = time.perf_counter()
@@ -189,7 +189,7 @@ def measure(store_dir: Path, code: str, runs: int, validate_all_too: bool = Fals
     tune_garbage_collector()  # as `doelgraaf serve` does
 
     def execute(query: str, principal=None) -> tuple[dict, int]:
-        context = Context(store=repo, principal=principal)
+        context = Context(repo, principal)
         response = loop.run_until_complete(gql.execute(query, context_value=context))
         if response.errors:
             raise RuntimeError(f"GraphQL errors: {[str(e) for e in response.errors][:3]}")
@@ -274,7 +274,7 @@ def measure(store_dir: Path, code: str, runs: int, validate_all_too: bool = Fals
 
 
 def _municipalities_with_graphs(repo):
-    from doelgraaf.services import municipalities as listing
+    from doelgraaf.analysis import listing
 
     present = {row[0].value.rsplit("/", 1)[-1] for row in repo.select(
         "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s a <https://w3id.org/doelgraaf/def#Goal> } }").rows}

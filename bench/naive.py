@@ -66,6 +66,6 @@ def measure(nquads: Path, codes: list[str], query_code: str, runs: int, warmup: 
 
 def _to_ox(term):
     """rdflib term -> pyoxigraph term, so that both engines' rows go through the same pivot."""
-    from doelgraaf.rdfconvert import to_oxigraph
+    from doelgraaf.core.terms import to_oxigraph
 
     return to_oxigraph(term)

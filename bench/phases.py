@@ -38,11 +38,11 @@ def load(nquads: Path, store_dir: Path, cbs: list[tuple[Path, int, str]], floor:
     """Bulk load the N-Quads into a fresh on-disk store, then ontology/shapes/vocabularies, then CBS Iv3;
     with `floor`, afterwards also load_floor (in this process, so after the peak memory was read)."""
     import pyoxigraph as ox
+    from doelgraaf.catalogue import shared_graphs
+    from doelgraaf.ingest.cbs_iv3 import import_file
+    from doelgraaf.store.embedded import EmbeddedRepository
 
     from bench.common import directory_size
-    from doelgraaf.importers.cbs_iv3 import import_file
-    from doelgraaf.services import catalogue
-    from doelgraaf.store.embedded import EmbeddedRepository
 
     result: dict[str, object] = {}
     started = time.perf_counter()
@@ -56,7 +56,7 @@ def load(nquads: Path, store_dir: Path, cbs: list[tuple[Path, int, str]], floor:
     result["bulk_maxrss"] = _maxrss()
 
     started = time.perf_counter()
-    catalogue.install(repo)
+    shared_graphs.install(repo)
     result["install_seconds"] = time.perf_counter() - started
 
     result["cbs"] = []

@@ -208,6 +208,12 @@ def markdown(report: dict) -> str:
           f"{_mb((through.get('rss_after_same') or {}).get('VmRSS'))}); piek / peak VmHWM "
           f"{_mb((through.get('rss_after') or {}).get('VmHWM'))}; opstarten / start-up {_time(through.get('startup_seconds'))}" if rss else "")
 
+    children = through.get("rss_children_after")
+    if children is not None:
+        t.add("6", "geheugen van de SPARQL-werkprocessen samen / memory of the SPARQL worker processes together", 1, _mb(children),
+              "", "–", None, "VmRSS van alle processen onder de service (2 werkprocessen en hun forkserver), naast de service zelf / "
+              "of every process below the service, beside the service itself")
+
     # 7. naive rdflib
     naive = report.get("naive") or {}
     r = t.timed("7", f"vraag 2 met rdflib in het geheugen / query 2 with rdflib in memory ({naive.get('municipalities', '?')} gemeenten)",
@@ -238,6 +244,11 @@ def markdown(report: dict) -> str:
               f"{mine['per_second']:.0f} /s", "", "≥ 50 % van / of Oxigraph", share >= 0.5,
               f"Oxigraph-server {other['per_second']:.0f} /s ({share:.0%}); fouten / errors {mine['errors']} / {other['errors']}; "
               f"{endpoint.get('seconds'):g} s")
+    floor = endpoint.get("floor")
+    if floor:
+        t.timed("8", "ondergrens: één verzoek door uvicorn en FastAPI, zonder store / floor: one request through uvicorn and "
+                     "FastAPI, no store (`/graphql` met / with `{ __typename }`)", floor,
+                note="wat elk antwoord van de service hier minstens kost / what every answer of the service costs here at least")
     if not endpoint.get("queries"):
         t.add("8", "/sparql tegenover / against Oxigraph-server", None, "niet gemeten / not measured", target="≤ 2 ×")
 

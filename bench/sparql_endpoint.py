@@ -91,6 +91,25 @@ async def _paired(ours: str, theirs: str, query: str, runs: int, warmup: int) ->
         b.close()
 
 
+async def _floor(url: str, runs: int, warmup: int) -> dict:
+    """The cheapest request the service answers: GraphQL `{ __typename }`, nothing asked of the store."""
+    connection = _Connection(httpx.URL(url).host, httpx.URL(url).port, httpx.URL(url).path)
+    body = b'{"query": "{ __typename }"}'
+    try:
+        for _ in range(warmup):
+            await connection.post(body)
+        timing = Timing(warmup=warmup)
+        for _ in range(runs):
+            started = time.perf_counter()
+            status, _ = await connection.post(body)
+            timing.samples.append(time.perf_counter() - started)
+            if status != 200:
+                raise RuntimeError(f"/graphql answered HTTP {status}")
+        return timing.as_dict()
+    finally:
+        connection.close()
+
+
 async def _drive(url: str, query: str, clients: int, seconds: float) -> dict:
     address = httpx.URL(url)
     body = urlencode({"query": query}).encode()
@@ -131,6 +150,7 @@ def measure(store_dir: Path, code: str, runs: int, seconds: float, out: Path, cl
     ours, theirs = f"http://127.0.0.1:{ours_port}/sparql", f"http://127.0.0.1:{theirs_port}/query"
     result: dict[str, object] = {"runs": runs, "seconds": seconds, "clients": clients, "code": code, "queries": {}}
     try:
+        result["floor"] = asyncio.run(_floor(f"http://127.0.0.1:{ours_port}/graphql", runs, warmup))
         for name, query in queries(code).items():
             latency = asyncio.run(_paired(ours, theirs, query, runs, warmup))
             latency["throughput_doelgraaf"] = asyncio.run(_drive(ours, query, clients, seconds))

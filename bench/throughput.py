@@ -20,7 +20,7 @@ from pathlib import Path
 
 import httpx
 
-from bench.common import Timing, contract_query, rss_of
+from bench.common import Timing, contract_query, rss_of, rss_of_children
 
 
 def free_port() -> int:
@@ -160,6 +160,7 @@ def measure(store_dir: Path, code: str, seconds: float, log: Path, levels: tuple
         result["rotating_municipalities"] = len(rotating)
         result["levels_rotating"] = [asyncio.run(_drive(url, rotating, clients, seconds)) for clients in levels]
         result["rss_after"] = rss_of(process.pid)
+        result["rss_children_after"] = rss_of_children(process.pid)
     finally:
         stop_server(process)
     return result

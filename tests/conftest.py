@@ -84,12 +84,12 @@ ADMIN = "admin-token-0123456789abcdef"
 
 def demo_repository(repo):
     """Install ontology, vocabularies and the demo municipality into an empty repository."""
-    from doelgraaf.importers.rdf_files import read_file
-    from doelgraaf.services import catalogue
-    from doelgraaf.services.loading import load_documents
-    from doelgraaf.services.serving import DEMO_CODE, DEMO_FILE
+    from doelgraaf.catalogue import shared_graphs
+    from doelgraaf.cli.serve import DEMO_CODE, DEMO_FILE
+    from doelgraaf.ingest.loading import load_documents
+    from doelgraaf.ingest.rdf_files import read_file
 
-    catalogue.install(repo)
+    shared_graphs.install(repo)
     assert load_documents(repo, [read_file(DEMO_FILE)], [DEMO_CODE]).stored
     return repo
 
@@ -131,10 +131,9 @@ def demo(demo_store):
 
 @pytest.fixture
 def client(demo):
-    from fastapi.testclient import TestClient
-
     from doelgraaf.api.app import create_app
-    from doelgraaf.services.auth import TokenRegistry
+    from doelgraaf.core.access import TokenRegistry
+    from fastapi.testclient import TestClient
 
     tokens = TokenRegistry({EDITOR: "editor:GM9999", OTHER_EDITOR: "editor:GM0001", ADMIN: "admin"})
     with TestClient(create_app(demo, tokens)) as test_client:
@@ -200,9 +199,8 @@ def live_service(tmp_path_factory):
 
     import httpx
     import uvicorn
-
     from doelgraaf.api.app import create_app
-    from doelgraaf.services.auth import TokenRegistry
+    from doelgraaf.core.access import TokenRegistry
     from doelgraaf.store import open_repository
 
     repo = demo_repository(open_repository(store=tmp_path_factory.mktemp("live") / "store"))

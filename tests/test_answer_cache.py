@@ -1,23 +1,25 @@
-"""Answers kept until the next write: the same question is computed once per store revision, also when
-many clients ask it at the same moment. (Only the embedded store counts its writes; on a remote
-endpoint that another process may write to, nothing is kept.)"""
+"""Answers kept until a write to what they read (store/cache.py): the same question is computed once, also
+when many clients ask it at the same moment. (Only a repository that sees every write keeps anything: the
+embedded store; a remote endpoint may be written by another process.)"""
 
 import asyncio
 import threading
 import time
 
 import httpx
+import pyoxigraph as ox
 import pytest
-
 from doelgraaf.api import graphql_http
 from doelgraaf.api.app import create_app
-from doelgraaf.services import revision_cache
-from doelgraaf.services.auth import TokenRegistry
+from doelgraaf.core.access import TokenRegistry
+from doelgraaf.store import cache
+
 from tests.conftest import EDITOR, embedded_demo_store, gql
 
 demo_store = pytest.fixture(scope="module", name="demo_store")(embedded_demo_store)
 
 QUERY = '{ municipality(code: "GM9999") { goals { id label } } }'
+GRAPH = ox.NamedNode("https://w3id.org/doelgraaf/graph/GM9999")
 RENAME = 'mutation($id: ID!, $label: String!) { updateGoal(id: $id, input: {label: $label}) { ok } }'
 
 
@@ -35,7 +37,6 @@ def counting(monkeypatch) -> list:
 
 
 def test_a_question_is_answered_from_memory_until_the_next_write(client, monkeypatch):
-    graphql_http.responses.items.clear()
     calls = counting(monkeypatch)
     status, first = gql(client, QUERY)
     assert status == 200 and gql(client, QUERY)[1] == first
@@ -48,7 +49,7 @@ def test_a_question_is_answered_from_memory_until_the_next_write(client, monkeyp
 
 
 def test_clients_asking_the_same_question_at_once_share_one_computation(demo, monkeypatch):
-    graphql_http.responses.items.clear()
+    demo.modify_graph(GRAPH, delete=[], insert=[])  # what was kept of this graph is now out of date
     calls = counting(monkeypatch)
     app = create_app(demo, TokenRegistry({}))
 
@@ -62,6 +63,36 @@ def test_clients_asking_the_same_question_at_once_share_one_computation(demo, mo
     assert calls == [QUERY]
 
 
+def test_an_answer_is_kept_until_a_graph_it_read_is_written(client, demo, monkeypatch):
+    """A write to another municipality leaves the answer about this one as it was; a write to this one does not."""
+    calls = counting(monkeypatch)
+    question = '{ municipality(code: "GM9999") { goals { id } } } # scoped'
+    first = gql(client, question)[1]
+    other = ox.NamedNode("https://w3id.org/doelgraaf/graph/GM0001")
+    marker = ox.Triple(ox.NamedNode("urn:x:s"), ox.NamedNode("urn:x:p"), ox.Literal("x"))
+    demo.modify_graph(other, delete=[], insert=[marker])
+    try:
+        assert gql(client, question)[1] == first and calls == [question]
+        demo.modify_graph(GRAPH, delete=[], insert=[])
+        assert gql(client, question)[1] == first and calls == [question, question]
+    finally:
+        demo.drop_graph(other)
+
+
+def test_an_answer_that_reads_every_graph_is_recomputed_after_any_write(client, demo, monkeypatch):
+    calls = counting(monkeypatch)
+    question = "{ municipalities(first: 3) { code } } # every graph"
+    gql(client, question)
+    gql(client, question)
+    other = ox.NamedNode("https://w3id.org/doelgraaf/graph/GM0001")
+    demo.modify_graph(other, delete=[], insert=[ox.Triple(ox.NamedNode("urn:x:s"), ox.NamedNode("urn:x:p"), ox.Literal("x"))])
+    try:
+        gql(client, question)
+        assert calls == [question, question]
+    finally:
+        demo.drop_graph(other)
+
+
 def test_threads_computing_the_same_cached_value_compute_it_once(demo):
     computed = []
 
@@ -72,7 +103,7 @@ def test_threads_computing_the_same_cached_value_compute_it_once(demo):
 
     key = ("test", time.monotonic())
     results = []
-    threads = [threading.Thread(target=lambda: results.append(revision_cache.cached(demo, key, compute))) for _ in range(8)]
+    threads = [threading.Thread(target=lambda: results.append(cache.cached(demo, key, compute))) for _ in range(8)]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -113,10 +144,9 @@ def test_values_read_from_some_graphs_survive_writes_to_other_graphs(demo):
     """A value computed from named graphs is kept until one of them is written: an editor of one
     municipality does not make every other municipality's figures be computed again."""
     import pyoxigraph as ox
-
-    from doelgraaf.namespaces import municipality_graph
-    from doelgraaf.services import graph_index
-    from doelgraaf.services.validation import municipality_report
+    from doelgraaf.analysis import graph_index
+    from doelgraaf.core.namespaces import municipality_graph
+    from doelgraaf.validation.municipality import municipality_report
 
     own = ox.NamedNode(str(municipality_graph("GM9999")))
     other = ox.NamedNode(str(municipality_graph("GM0001")))
@@ -124,7 +154,7 @@ def test_values_read_from_some_graphs_survive_writes_to_other_graphs(demo):
     key = ("test scoped", time.monotonic())
 
     def value():
-        return revision_cache.cached(demo, key, lambda: computed.append(1) or len(computed), graphs=[own.value])
+        return cache.cached(demo, key, lambda: computed.append(1) or len(computed), graphs=[own.value])
 
     report = municipality_report(demo, "GM9999")
     index = graph_index.index(demo, own.value)

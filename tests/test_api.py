@@ -3,9 +3,8 @@
 import time
 
 import pytest
+from doelgraaf import sparql_endpoint
 from rdflib import Graph
-
-from doelgraaf.services import sparql_endpoint
 
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
 GOAL = "https://w3id.org/doelgraaf/id/GM9999/doel/duurzaam-verkeer"
@@ -43,7 +42,7 @@ def test_sparql_refuses_updates_service_and_load(client, demo, query):
     before = demo.graph_sizes()
     for response in (client.get("/sparql", params={"query": query}), client.post("/sparql", data={"query": query})):
         assert response.status_code == 400, query
-        assert "niet toegestaan" in response.json()["error"] or "geen SELECT" in response.json()["error"]
+        assert "niet toegestaan" in response.json()["detail"] or "geen SELECT" in response.json()["detail"]
     assert client.post("/sparql", data={"update": query}).status_code == 400
     assert demo.graph_sizes() == before
 
@@ -130,11 +129,11 @@ def test_a_runaway_aggregate_on_disk_is_killed_at_the_limit(tmp_path, monkeypatc
     query runs in a child process that is killed at the time limit, and the service answers on."""
     import multiprocessing
 
+    from doelgraaf.api.app import create_app
+    from doelgraaf.core.access import TokenRegistry
+    from doelgraaf.store import open_repository
     from fastapi.testclient import TestClient
 
-    from doelgraaf.api.app import create_app
-    from doelgraaf.services.auth import TokenRegistry
-    from doelgraaf.store import open_repository
     from tests.conftest import demo_repository
 
     repo = demo_repository(open_repository(store=tmp_path / "store"))

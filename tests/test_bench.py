@@ -34,7 +34,8 @@ def test_the_harness_runs_end_to_end(tmp_path):
         assert [level["clients"] for level in report["throughput"][mode]] == [1, 4, 8]
     assert report["throughput"]["rss_after"]["VmRSS"] > 0
     assert report["naive"]["answers_agree"]
-    assert len(report["sparql_endpoint"]["queries"]) == 3
+    assert len(report["sparql_endpoint"]["queries"]) == 3 and report["sparql_endpoint"]["floor"]["samples"]
+    assert report["throughput"]["rss_children_after"] > 0
     for figures in report["sparql_endpoint"]["queries"].values():
         assert figures["doelgraaf"]["samples"] and figures["throughput_oxigraph"]["requests"] > 0
 

@@ -6,15 +6,16 @@ from decimal import Decimal
 from functools import lru_cache
 
 import pytest
+from doelgraaf.analysis import comparisons
+from doelgraaf.api.app import create_app
+from doelgraaf.catalogue import shared_graphs
+from doelgraaf.core.access import TokenRegistry
+from doelgraaf.core.errors import UserError
+from doelgraaf.core.paths import DATA_DIR, REFERENCE_DIR
+from doelgraaf.ingest import cbs_iv3
+from doelgraaf.store import open_repository
 from fastapi.testclient import TestClient
 
-from doelgraaf.api.app import create_app
-from doelgraaf.errors import UserError
-from doelgraaf.importers import cbs_iv3
-from doelgraaf.paths import DATA_DIR, REFERENCE_DIR
-from doelgraaf.services import catalogue, comparisons
-from doelgraaf.services.auth import TokenRegistry
-from doelgraaf.store import open_repository
 from tests.conftest import gql
 
 FILES = {(2023, "REALISED"): "iv3_2023_jaarrekening.csv", (2024, "ADOPTED"): "iv3_2024_begroting.csv",
@@ -26,7 +27,7 @@ REVENUE = "https://w3id.org/doelgraaf/def#Revenue"
 @pytest.fixture(scope="module")
 def store():
     repo = open_repository(memory=True)
-    catalogue.install(repo)
+    shared_graphs.install(repo)
     for (year, phase), name in FILES.items():
         report = cbs_iv3.import_file(repo, DATA_DIR / "cbs-iv3" / name, year, phase)
         assert report.municipalities == 342

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import httpx
 import pytest
+from doelgraaf.core.paths import EXAMPLES_DIR
 from rdflib import Graph, Literal
 from rdflib.compare import isomorphic
 from rdflib.namespace import XSD
 
-from doelgraaf.paths import EXAMPLES_DIR
 from tests.conftest import run_cli
 
 DEMO = str(EXAMPLES_DIR / "gm9999-meerwijk.ttl")
@@ -74,7 +74,7 @@ def test_load_and_export_on_a_remote_endpoint(oxigraph_server, tmp_path):
 
 def test_an_unreachable_endpoint_is_one_clear_line():
     result = run_cli("export", "--municipality", "GM9999", "--endpoint", "http://127.0.0.1:9")
-    assert result.returncode == 2 and "niet bereikbaar" in result.stderr.decode() and "Traceback" not in result.stderr.decode()
+    assert result.returncode == 3 and "niet bereikbaar" in result.stderr.decode() and "Traceback" not in result.stderr.decode()
 
 
 def test_serve_with_demo_as_make_run_does(tmp_path):

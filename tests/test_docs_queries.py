@@ -8,9 +8,9 @@ into a store of the query's own (the shared demo store stays as the other tests 
 import re
 
 import pytest
+from doelgraaf.core.paths import PROJECT_ROOT
 from fastapi.testclient import TestClient
 
-from doelgraaf.paths import PROJECT_ROOT
 from tests.conftest import embedded_demo_store, gql
 
 # the saved queries test the guide, not the back-end (the contract and mutation suites run on both)
@@ -34,18 +34,18 @@ def _missing_fields(path) -> list[str]:
 
 
 def _store_with_figures(kind: str, file: str, year: str, phase: str):
-    from doelgraaf.importers.cbs_iv3 import import_file
-    from doelgraaf.importers.rdf_files import read_file
-    from doelgraaf.services import catalogue
-    from doelgraaf.services.loading import load_documents
-    from doelgraaf.services.serving import DEMO_CODE, DEMO_FILE
+    from doelgraaf.catalogue import shared_graphs
+    from doelgraaf.cli.serve import DEMO_CODE, DEMO_FILE
+    from doelgraaf.ingest.cbs_iv3 import import_file
+    from doelgraaf.ingest.loading import load_documents
+    from doelgraaf.ingest.rdf_files import read_file
     from doelgraaf.store import open_repository
 
     assert kind == "cbs-iv3", f"unknown data kind {kind}"
     if not (PROJECT_ROOT / file).is_file():
         pytest.skip(f"{file} ontbreekt / is missing")
     repo = open_repository(memory=True)
-    catalogue.install(repo)
+    shared_graphs.install(repo)
     assert load_documents(repo, [read_file(DEMO_FILE)], [DEMO_CODE]).stored
     import_file(repo, PROJECT_ROOT / file, int(year), phase)
     return repo
@@ -71,7 +71,7 @@ def test_saved_query_runs_on_the_demo(path, client):
     assert len(re.match(r"(#.*\n)*", text).group().splitlines()) >= 2, "a comment header, in Dutch and English"
     if data := _header(path, "gegevens / data"):
         from doelgraaf.api.app import create_app
-        from doelgraaf.services.auth import TokenRegistry
+        from doelgraaf.core.access import TokenRegistry
 
         repo = _store_with_figures(*data)
         with TestClient(create_app(repo, TokenRegistry({}))) as own_client:

@@ -7,11 +7,10 @@ from pathlib import Path
 from urllib.parse import unquote, urldefrag, urlparse
 
 import pytest
-
-from doelgraaf.namespaces import DG
-from doelgraaf.services.catalogue import vocabulary_files
-from doelgraaf.services.diagram import _Diagram, class_diagram_svg, curie
-from doelgraaf.services.documentation import DOCS_DIR, build_site, notation_key, vocabulary_html
+from doelgraaf.catalogue.shared_graphs import vocabulary_files
+from doelgraaf.core.namespaces import DG
+from doelgraaf.publishing.diagram import _Diagram, class_diagram_svg, curie
+from doelgraaf.publishing.documentation import DOCS_DIR, build_site, notation_key, vocabulary_html
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 # elements HTML closes implicitly, as pyLODE and Python-Markdown write them
@@ -168,9 +167,8 @@ def test_every_dg_class_of_the_core_has_a_place_in_the_diagram():
 
 def test_turtle_in_the_guide_is_taken_from_the_demo():
     """Every Turtle piece in docs/ parses with the demo's prefixes and states only what the demo states."""
+    from doelgraaf.cli.serve import DEMO_FILE
     from rdflib import BNode, Graph
-
-    from doelgraaf.services.serving import DEMO_FILE
 
     text = DEMO_FILE.read_text(encoding="utf-8")
     prefixes = "".join(line + "\n" for line in text.splitlines() if line.startswith("@prefix"))

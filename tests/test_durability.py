@@ -10,13 +10,13 @@ import time
 
 import pyoxigraph as ox
 import pytest
+from doelgraaf.catalogue import shared_graphs
+from doelgraaf.core.paths import EXAMPLES_DIR
+from doelgraaf.ingest.loading import load_documents
+from doelgraaf.ingest.rdf_files import read_file
+from doelgraaf.store import datasets, open_repository
+from doelgraaf.validation.municipality import municipality_report
 
-from doelgraaf.importers.rdf_files import read_file
-from doelgraaf.paths import EXAMPLES_DIR
-from doelgraaf.services import catalogue, datasets
-from doelgraaf.services.loading import load_documents
-from doelgraaf.services.validation import municipality_report
-from doelgraaf.store import open_repository
 from tests.conftest import run_cli
 
 GRAPH = ox.NamedNode("https://w3id.org/doelgraaf/graph/GM9999")
@@ -25,8 +25,8 @@ DEMO = EXAMPLES_DIR / "gm9999-meerwijk.ttl"
 WRITER = textwrap.dedent("""
     import sys
     from pathlib import Path
-    from doelgraaf.importers.rdf_files import parse_bytes
-    from doelgraaf.services.loading import load_documents
+    from doelgraaf.ingest.rdf_files import parse_bytes
+    from doelgraaf.ingest.loading import load_documents
     from doelgraaf.store import open_repository
     repo = open_repository(store=sys.argv[1])
     text = Path(sys.argv[2]).read_text(encoding="utf-8")
@@ -49,7 +49,7 @@ def label(repo) -> str:
 def test_kill_9_during_a_load_leaves_the_before_or_after_state(tmp_path, delay):
     store = tmp_path / "store"
     repo = open_repository(store=store)
-    catalogue.install(repo)
+    shared_graphs.install(repo)
     assert load_documents(repo, [read_file(DEMO)], ["GM9999"]).stored
     expected_size = repo.graph_sizes()[GRAPH.value]
     repo.close()
@@ -68,13 +68,13 @@ def test_kill_9_during_a_load_leaves_the_before_or_after_state(tmp_path, delay):
 def test_kill_9_during_a_dataset_import_keeps_the_previous_version(tmp_path):
     store = tmp_path / "store"
     repo = open_repository(store=store)
-    catalogue.install(repo)
+    shared_graphs.install(repo)
     first = [ox.Triple(ox.NamedNode(f"http://example.org/{i}"), ox.NamedNode("http://example.org/p"), ox.Literal("old")) for i in range(1000)]
     datasets.replace(repo, "proef", first, {"title": "proef"})
     repo.close()
     script = textwrap.dedent("""
         import sys, pyoxigraph as ox
-        from doelgraaf.services import datasets
+        from doelgraaf.store import datasets
         from doelgraaf.store import open_repository
         repo = open_repository(store=sys.argv[1])
         triples = (ox.Triple(ox.NamedNode(f"http://example.org/{i}"), ox.NamedNode("http://example.org/p"), ox.Literal("new"))

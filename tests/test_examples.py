@@ -15,14 +15,13 @@ from functools import lru_cache
 from pathlib import Path
 
 import pytest
+from doelgraaf.catalogue.shared_graphs import shapes_graph
+from doelgraaf.core.paths import EXAMPLES_DIR
+from doelgraaf.ingest.municipality_graphs import split_by_municipality
+from doelgraaf.ingest.rdf_files import read_file
+from doelgraaf.validation import ValidationReport, validate
 from rdflib import Literal, URIRef
 from rdflib.namespace import SH
-
-from doelgraaf.importers.municipality_graphs import split_by_municipality
-from doelgraaf.importers.rdf_files import read_file
-from doelgraaf.paths import EXAMPLES_DIR
-from doelgraaf.validation import ValidationReport, validate
-from doelgraaf.validation.rules import shapes_graph
 
 DEMO = EXAMPLES_DIR / "gm9999-meerwijk.ttl"
 BROKEN_DIR = EXAMPLES_DIR / "broken"

@@ -2,10 +2,10 @@
 traceability, filters, pagination, progress, languages and node lookup."""
 
 import pytest
-
+from doelgraaf.core.paths import PROJECT_ROOT
 from doelgraaf.graphql.loaders import CountingRepository
 from doelgraaf.graphql.schema import sdl
-from doelgraaf.paths import PROJECT_ROOT
+
 from tests.conftest import embedded_demo_store, gql
 from tests.test_graphql_contract import MUNICIPALITY
 

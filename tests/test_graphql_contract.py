@@ -5,10 +5,10 @@ from collections import defaultdict
 from decimal import Decimal
 from functools import lru_cache
 
+from doelgraaf.core.paths import EXAMPLES_DIR
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, XSD
 
-from doelgraaf.paths import EXAMPLES_DIR
 from tests.conftest import gql
 
 DG = "https://w3id.org/doelgraaf/def#"

@@ -3,12 +3,12 @@
 import logging
 
 import pytest
+from doelgraaf.analysis import listing
+from doelgraaf.api import graphql_http
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from doelgraaf.api import graphql_http
-from doelgraaf.services import municipalities
-from tests.conftest import embedded_demo_store, ADMIN, EDITOR, OTHER_EDITOR, gql
+from tests.conftest import ADMIN, EDITOR, OTHER_EDITOR, embedded_demo_store, gql
 
 # the back-end is not what these tests are about: the embedded store only keeps the suite fast
 demo_store = pytest.fixture(scope="module", name="demo_store")(embedded_demo_store)
@@ -68,7 +68,7 @@ def test_unexpected_errors_are_masked(client, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("SELECT ?secret WHERE { GRAPH ?g { ?s ?p ?o } } at store.py line 12")
 
-    monkeypatch.setattr(municipalities, "all_municipalities", broken)
+    monkeypatch.setattr(listing, "all_municipalities", broken)
     status, body = gql(client, "{ municipalities { code } }")
     message = body["errors"][0]["message"]
     assert message == "Interne fout / Internal error" and "SELECT" not in str(body)
@@ -81,10 +81,9 @@ def test_execution_time_limit(client, monkeypatch):
 
 
 def test_roles(client, demo):
-    from fastapi.testclient import TestClient
-
     from doelgraaf.api.app import create_app
-    from doelgraaf.services.auth import TokenRegistry
+    from doelgraaf.core.access import TokenRegistry
+    from fastapi.testclient import TestClient
 
     reader = "reader-token-0123456789abcdef"
     with TestClient(create_app(demo, TokenRegistry({reader: "reader", EDITOR: "editor:GM9999"}))) as c:

@@ -2,18 +2,17 @@
 
 import json
 
+from doelgraaf.catalogue import shared_graphs
+from doelgraaf.core.errors import UserError
+from doelgraaf.ingest import cbs_iv3
+from doelgraaf.ingest.municipality_graphs import split_by_municipality
+from doelgraaf.ingest.rdf_files import FORMATS, parse_bytes
+from doelgraaf.store import open_repository
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from doelgraaf.errors import UserError
-from doelgraaf.importers import cbs_iv3
-from doelgraaf.importers.municipality_graphs import split_by_municipality
-from doelgraaf.importers.rdf_files import FORMATS, parse_bytes
-from doelgraaf.services import catalogue
-from doelgraaf.store import open_repository
-
 REPO = open_repository(memory=True)
-catalogue.install(REPO)
+shared_graphs.install(REPO)
 
 TURTLE_PIECES = st.sampled_from([
     "<http://example.org/a>", "<https://w3id.org/doelgraaf/id/GM9999/x>", '"tekst"', '"tekst"@nl', "1.5", "[", "]", "(", ")",

@@ -8,12 +8,12 @@ import threading
 import time
 
 import pytest
+from doelgraaf.core.errors import UserError
+from doelgraaf.core.paths import EXAMPLES_DIR
+from doelgraaf.ingest.rdf_files import parse_bytes
+from doelgraaf.ingest.safety import CONTEXT_IRI
 
-from doelgraaf.errors import UserError
-from doelgraaf.importers.rdf_files import parse_bytes
-from doelgraaf.importers.safety import CONTEXT_IRI
-from doelgraaf.paths import EXAMPLES_DIR
-from tests.conftest import embedded_demo_store, EDITOR, OTHER_EDITOR, run_cli
+from tests.conftest import EDITOR, OTHER_EDITOR, embedded_demo_store, run_cli
 
 # the back-end is not what these tests are about: the embedded store only keeps the suite fast
 demo_store = pytest.fixture(scope="module", name="demo_store")(embedded_demo_store)
@@ -103,14 +103,14 @@ def test_xml_entities_are_refused_before_parsing(client, document):
     started = time.monotonic()
     response = upload(client, document, "application/rdf+xml")
     assert response.status_code == 400 and time.monotonic() - started < 1
-    assert "DOCTYPE" in response.json()["error"]
+    assert "DOCTYPE" in response.json()["detail"]
 
 
 def test_uploads_never_reach_another_municipality(client, demo):
     before = demo.graph_sizes()
     other = b"<https://w3id.org/doelgraaf/graph/GM0001> { <http://example.org/a> <http://example.org/b> \"c\" }"
     response = upload(client, other, "application/trig")
-    assert response.status_code == 400 and "GM0001" in response.json()["error"]
+    assert response.status_code == 400 and "GM0001" in response.json()["detail"]
     system = b"<https://w3id.org/doelgraaf/graph/ontology> { <http://example.org/a> <http://example.org/b> \"c\" }"
     assert upload(client, system, "application/trig").status_code == 400
     nquads = b'<http://example.org/a> <http://example.org/b> "c" <https://w3id.org/doelgraaf/graph/vocab/taakvelden> .\n'
@@ -154,7 +154,7 @@ def test_bad_documents_get_400_with_the_reason(client, demo, body, media, needle
     before = demo.graph_sizes()
     response = upload(client, body, media)
     assert response.status_code == 400, response.text
-    assert needle in response.json()["error"]
+    assert needle in response.json()["detail"]
     assert demo.graph_sizes() == before
 
 

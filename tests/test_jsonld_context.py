@@ -4,13 +4,12 @@ import json
 
 import pyoxigraph as ox
 import pytest
+from doelgraaf.catalogue.shared_graphs import shapes_graph
+from doelgraaf.core.namespaces import DG
+from doelgraaf.core.paths import CONTEXT_FILE, ONTOLOGY_FILE
+from doelgraaf.tools.jsonld_context import context_text
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, SH, XSD
-
-from doelgraaf.namespaces import DG
-from doelgraaf.paths import CONTEXT_FILE, ONTOLOGY_FILE
-from doelgraaf.services.jsonld_context import context_text
-from doelgraaf.validation.rules import shapes_graph
 
 CONTEXT = json.loads(CONTEXT_FILE.read_text(encoding="utf-8"))["@context"]
 GM = "https://w3id.org/doelgraaf/id/GM9999/"
@@ -27,7 +26,7 @@ def _iri(term) -> str:
 
 def test_committed_context_is_the_generated_one():
     assert CONTEXT_FILE.read_text(encoding="utf-8") == context_text(), (
-        "ontology/context.jsonld is out of date: run `python -m doelgraaf.services.jsonld_context`")
+        "ontology/context.jsonld is out of date: run `python -m doelgraaf.tools.jsonld_context`")
 
 
 def test_every_class_and_property_of_the_ontology_has_a_term():
@@ -119,7 +118,7 @@ def _parse_rdflib(document: dict) -> set[tuple]:
 
 
 def _parse_oxigraph(document: dict) -> set[tuple]:
-    from doelgraaf.rdfconvert import triples_to_graph
+    from doelgraaf.core.terms import triples_to_graph
 
     return set(triples_to_graph(ox.parse(json.dumps(document).encode(), format=ox.RdfFormat.JSON_LD), Graph()))
 

@@ -3,10 +3,9 @@ answer them or the in-memory index of the graph does (only the embedded store ke
 
 import pyoxigraph as ox
 import pytest
+from doelgraaf.analysis import graph_index, listing
+from doelgraaf.core.namespaces import DG, municipality_graph
 
-from doelgraaf.namespaces import DG, municipality_graph
-from doelgraaf.services import graph_index
-from doelgraaf.services import municipalities as listing
 from tests.conftest import embedded_demo_store
 
 demo_store = pytest.fixture(scope="module", name="demo_store")(embedded_demo_store)

@@ -1,8 +1,8 @@
 """Mutations behind the SHACL gate, and who may make them (both back-ends)."""
 
 import pytest
+from doelgraaf.core.paths import EXAMPLES_DIR
 
-from doelgraaf.paths import EXAMPLES_DIR
 from tests.conftest import ADMIN, EDITOR, OTHER_EDITOR, gql
 
 ID = "https://w3id.org/doelgraaf/id/GM9999/"

@@ -4,11 +4,10 @@ import shutil
 import subprocess
 
 import pytest
+from doelgraaf.core.namespaces import DG, ONTOLOGY_IRI, VANN
+from doelgraaf.core.paths import ONTOLOGY_FILE
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
-
-from doelgraaf.namespaces import DG, ONTOLOGY_IRI, VANN
-from doelgraaf.paths import ONTOLOGY_FILE
 
 CONTRACT_TERMS = """
 Municipality cbsCode Trend leadsTo SocietalChallenge Goal addresses partOfProgramme subGoalOf sdg Programme

@@ -2,10 +2,9 @@
 
 import pyshacl
 import pytest
+from doelgraaf.catalogue.shared_graphs import shapes_graph
 from rdflib import Literal, URIRef
 from rdflib.namespace import SH
-
-from doelgraaf.validation.rules import shapes_graph
 
 CONSTRAINTS = [
     SH.minCount, SH.maxCount, SH["class"], SH.datatype, SH["in"], SH.minInclusive, SH.maxInclusive,

@@ -8,11 +8,10 @@ import textwrap
 
 import httpx
 import pytest
+from doelgraaf import queries
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rdflib import Graph
-
-from doelgraaf import queries
 
 GOAL = "https://w3id.org/doelgraaf/id/GM9999/doel/duurzaam-verkeer"
 DEMO_GRAPH = "https://w3id.org/doelgraaf/graph/GM9999"
@@ -105,7 +104,7 @@ def test_workers_cannot_reach_the_network(listener):
     """Defence in depth: even a SERVICE query that got past the parser reaches no server from a worker."""
     program = textwrap.dedent(f"""
         import socket, pyoxigraph
-        from doelgraaf.services.query_workers import isolate_network
+        from doelgraaf.sparql_endpoint.workers import isolate_network
         print(isolate_network())
         try:
             socket.create_connection(("127.0.0.1", {listener.port}), timeout=2)
@@ -297,7 +296,7 @@ def test_service_description_for_programs(client):
 
 def test_cors_for_reading_only(client):
     origin = {"origin": "https://dashboard.example.org"}
-    for path in ("/sparql?query=ASK%20%7B%7D", "/ontology", "/vocab/taakvelden", "/shapes", f"/id/GM9999/doel/duurzaam-verkeer"):
+    for path in ("/sparql?query=ASK%20%7B%7D", "/ontology", "/vocab/taakvelden", "/shapes", "/id/GM9999/doel/duurzaam-verkeer"):
         assert client.get(path, headers=origin).headers.get("access-control-allow-origin") == "*", path
     preflight = client.options("/graphql", headers={**origin, "access-control-request-method": "POST",
                                                     "access-control-request-headers": "content-type"})

@@ -11,21 +11,21 @@ from decimal import Decimal
 
 import pyoxigraph as ox
 import pytest
+from doelgraaf.analysis.export import municipality_graph_data
+from doelgraaf.core.errors import UserError
+from doelgraaf.core.namespaces import DG, ID, municipality_graph
+from doelgraaf.core.paths import EXAMPLES_DIR
+from doelgraaf.core.terms import to_triples
+from doelgraaf.ingest.loading import load_documents
+from doelgraaf.ingest.rdf_files import read_file
+from doelgraaf.ingest.spreadsheet import workbook as spreadsheets
+from doelgraaf.ingest.spreadsheet.template import OTHER, WorkbookError, read_workbook, sheets, vocabulary
+from doelgraaf.store import open_repository
 from openpyxl import load_workbook
 from rdflib import Literal
 from rdflib.compare import isomorphic
 from rdflib.namespace import RDF, RDFS
 
-from doelgraaf.errors import UserError
-from doelgraaf.importers.rdf_files import read_file
-from doelgraaf.importers.spreadsheet import OTHER, WorkbookError, read_workbook, sheets, vocabulary
-from doelgraaf.namespaces import DG, ID, municipality_graph
-from doelgraaf.paths import EXAMPLES_DIR
-from doelgraaf.rdfconvert import to_triples
-from doelgraaf.services import spreadsheets
-from doelgraaf.services.exporting import municipality_graph_data
-from doelgraaf.services.loading import load_documents
-from doelgraaf.store import open_repository
 from tests.conftest import EDITOR, OTHER_EDITOR, gql, run_cli
 from tests.test_cli_store import canonical
 
@@ -139,7 +139,7 @@ def test_the_template_has_the_sheets_headers_and_drop_downs():
 def test_the_committed_template_is_the_generated_one(root):
     committed = (root / "data" / "templates" / "doelgraaf-template.xlsx").read_bytes()
     assert content(committed) == content(spreadsheets.build_template()), \
-        "regenerate it: .venv/bin/python -m doelgraaf.services.spreadsheets"
+        "regenerate it: .venv/bin/python -m doelgraaf.ingest.spreadsheet.workbook"
 
 
 # --- export and import ----------------------------------------------------------------------------

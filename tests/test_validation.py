@@ -6,19 +6,20 @@ import json
 import pyoxigraph as ox
 import pyshacl
 import pytest
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import SH, XSD
-
-from doelgraaf.importers.municipality_graphs import split_by_municipality
-from doelgraaf.importers.rdf_files import read_file
-from doelgraaf.importers.spreadsheet import read_workbook
-from doelgraaf.paths import EXAMPLES_DIR
-from doelgraaf.rdfconvert import to_triples
+from doelgraaf.catalogue.shared_graphs import shapes_graph
+from doelgraaf.core.paths import EXAMPLES_DIR
+from doelgraaf.core.terms import to_triples
+from doelgraaf.ingest.municipality_graphs import split_by_municipality
+from doelgraaf.ingest.rdf_files import read_file
+from doelgraaf.ingest.spreadsheet.template import read_workbook
 from doelgraaf.validation import core_constraints, validate
 from doelgraaf.validation.report import path_text
 from doelgraaf.validation.results import new_results
-from doelgraaf.validation.rules import core_shapes, shapes_graph, validation_background
+from doelgraaf.validation.rules import core_shapes, validation_background
 from doelgraaf.validation.sparql_constraints import without_sparql
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import SH, XSD
+
 from tests.conftest import run_cli
 
 SPARQL_EXAMPLES = sorted(

@@ -9,16 +9,13 @@ import re
 import warnings
 
 import pytest
+from doelgraaf.core.namespaces import DG, ID, OWL, RDF, SKOS, municipality_iri, policy_indicator_iri, sdg_iri, taakveld_iri
+from doelgraaf.core.paths import ONTOLOGY_FILE, VOCAB_DIR
+from doelgraaf.tools.vocabularies import VOCABULARIES, facts
+from doelgraaf.tools.vocabularies.__main__ import HEADER
+from doelgraaf.tools.vocabularies.taakvelden import certainty
 from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
-
-from doelgraaf.namespaces import (
-    DG, ID, OWL, RDF, SKOS, municipality_iri, policy_indicator_iri, sdg_iri, taakveld_iri,
-)
-from doelgraaf.paths import ONTOLOGY_FILE, VOCAB_DIR
-from doelgraaf.vocabularies import VOCABULARIES, facts
-from doelgraaf.vocabularies.__main__ import HEADER
-from doelgraaf.vocabularies.taakvelden import certainty
 
 GYEAR = URIRef("http://www.w3.org/2001/XMLSchema#gYear")
 SCHEME_2017, SCHEME_2023, SCHEME_2025 = (ID[f"taakveldindeling/{year}"] for year in (2017, 2023, 2025))
@@ -61,7 +58,7 @@ def version_names(graph: Graph, code: str) -> dict[URIRef, str]:
 @pytest.mark.parametrize("name", VOCABULARIES)
 def test_committed_file_equals_a_fresh_build(name, built, committed):
     assert (VOCAB_DIR / name).read_text(encoding="utf-8").startswith(HEADER)
-    assert isomorphic(committed[name], built[name]), f"run `python -m doelgraaf.vocabularies` and commit {name}"
+    assert isomorphic(committed[name], built[name]), f"run `python -m doelgraaf.tools.vocabularies` and commit {name}"
 
 
 def test_the_vocabularies_load_without_warnings(caplog):

@@ -1,1 +1,1 @@
-"""HTTP: FastAPI routers, kept thin; the work is done in doelgraaf.services."""
+"""HTTP: FastAPI routers, kept thin; the work is done in the layers below (docs/architecture.md)."""

@@ -10,12 +10,12 @@ from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
-from doelgraaf.api import graphql_http, limits, rdf_documents, resources, sparql, uploads
+from doelgraaf import sparql_endpoint
+from doelgraaf.api import graphql_http, limits, problems, rdf_documents, resources, sparql, uploads
 from doelgraaf.api.cors import ReadOnlyCORS
-from doelgraaf.paths import ASSETS_DIR
-from doelgraaf.services import revision_cache, sparql_endpoint
-from doelgraaf.services.auth import TokenRegistry
-from doelgraaf.store import Repository, StoreUnavailable
+from doelgraaf.core.access import TokenRegistry
+from doelgraaf.core.paths import ASSETS_DIR
+from doelgraaf.store import Repository, cache
 
 # GraphQL operations computed at the same time, one per core (see create_app)
 COMPUTING_AT_ONCE = max(2, os.cpu_count() or 2)
@@ -35,7 +35,7 @@ HOME = """<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Doel
 
 
 def create_app(repository: Repository, tokens: TokenRegistry, max_body_bytes: int = limits.DEFAULT_MAX_BODY) -> FastAPI:
-    from doelgraaf.services.catalogue import vocabulary_files
+    from doelgraaf.catalogue.shared_graphs import vocabulary_files
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI):
@@ -57,6 +57,7 @@ def create_app(repository: Repository, tokens: TokenRegistry, max_body_bytes: in
     # holds a municipality's graph and answer: 587 MB against 497 MB with 32 portal clients on 2 cores) and
     # makes every one of them slower; kept answers do not wait.
     app.state.computing = asyncio.Semaphore(COMPUTING_AT_ONCE)
+    problems.install(app)
     app.add_middleware(limits.BodyLimit, max_bytes=max_body_bytes)
     app.add_middleware(ReadOnlyCORS)
     app.mount("/assets", StaticFiles(directory=ASSETS_DIR), name="assets")
@@ -71,12 +72,10 @@ def create_app(repository: Repository, tokens: TokenRegistry, max_body_bytes: in
 
     @app.get("/health", summary="Status van de store / store status")
     async def health(request: Request) -> JSONResponse:
-        try:
-            # counting every graph takes seconds at national scale: once per store revision is enough
-            repository = request.app.state.repository
-            status = await asyncio.to_thread(revision_cache.cached, repository, "store status", repository.status)
-        except StoreUnavailable as exc:
-            return JSONResponse({"status": "unavailable", "reason": str(exc)}, status_code=503)
+        # counting every graph takes seconds at national scale: once per store revision is enough; a store
+        # that cannot be reached is a 503 problem (api.problems)
+        repository = request.app.state.repository
+        status = await asyncio.to_thread(cache.cached, repository, "store status", repository.status)
         return JSONResponse({"status": "ok", **status})
 
     return app

@@ -12,7 +12,6 @@
 from __future__ import annotations
 
 import asyncio
-import collections
 import json
 
 from fastapi import APIRouter, Request
@@ -21,43 +20,17 @@ from graphql import GraphQLError, OperationType, get_operation_ast, parse
 from graphql.error import GraphQLSyntaxError
 from strawberry.http.ides import get_graphql_ide_html
 
-from doelgraaf.errors import UserError
+from doelgraaf.core.access import Forbidden, Unauthenticated
+from doelgraaf.core.errors import UserError
 from doelgraaf.graphql.context import Context
 from doelgraaf.graphql.schema import MAX_TOKENS, schema
-from doelgraaf.services import revision_cache
-from doelgraaf.services.auth import Forbidden, Unauthenticated
+from doelgraaf.store import cache
 
 GRAPHQL_RESPONSE = "application/graphql-response+json"
 EXECUTION_LIMIT_SECONDS = 20.0
 JSON = "application/json"
 
 router = APIRouter()
-
-
-class _Responses:
-    """A bounded map of recent answers, each with the store revision it was computed at, and the answers
-    being computed: after a write, the dashboards asking the same question at once wait for one
-    computation instead of each doing it (50 clients each recomputing one answer kept the CPU busy for seconds)."""
-
-    def __init__(self, size: int = 256):
-        self.size = size
-        self.items: "collections.OrderedDict[tuple, tuple]" = collections.OrderedDict()
-        self.pending: dict[tuple, asyncio.Future] = {}
-
-    def get(self, key):
-        found = self.items.get(key)
-        if found is not None:
-            self.items.move_to_end(key)
-        return found
-
-    def put(self, key, value) -> None:
-        self.items[key] = value
-        self.items.move_to_end(key)
-        while len(self.items) > self.size:
-            self.items.popitem(last=False)
-
-
-responses = _Responses()
 
 
 def _media_type(accept: str | None) -> str | None:
@@ -147,13 +120,14 @@ async def graphql_endpoint(request: Request) -> Response:
     request_error_status = 400 if media_type == GRAPHQL_RESPONSE else 200
     repository = request.app.state.repository
     tokens = request.app.state.tokens
-    # reading is the same for everyone: an identical question between two writes gets the same answer,
-    # kept as the bytes sent (only queries that succeeded are kept, so a hit needs no parsing)
-    revision = revision_cache.revision(repository)
-    key = ("graphql", query, json.dumps(variables, sort_keys=True), operation_name)
-    hit = responses.get(key) if revision is not None else None
-    if hit is not None and hit[0] == revision and tokens.valid(request.headers.get("authorization")):
-        return _respond_rendered(hit[1], media_type)
+    # reading is the same for everyone: an identical question gets the same answer until a write to a graph
+    # it read (store/cache.py), kept as the bytes sent; only answers without errors are kept, so a hit needs
+    # no parsing
+    answers = repository.cache.region("answers")
+    key = (query, json.dumps(variables, sort_keys=True), operation_name)
+    hit = answers.peek(key)
+    if hit is not cache.MISSING and tokens.valid(request.headers.get("authorization")):
+        return _respond_rendered(hit, media_type)
     try:
         document = parse(query, max_tokens=MAX_TOKENS)
     except GraphQLSyntaxError as error:
@@ -172,29 +146,25 @@ async def graphql_endpoint(request: Request) -> Response:
         return _respond(_error_body("wijzigen vraagt een token (Authorization: Bearer …)", "changing data needs a token (Authorization: Bearer …)", "UNAUTHENTICATED"),
                         401, media_type, {"WWW-Authenticate": "Bearer"})
 
-
     async def execute() -> tuple[dict, int]:
         async with request.app.state.computing:
-            return await _execute(query, variables, operation_name, Context(store=repository, principal=principal),
-                                  request_error_status)
+            return await _execute(query, variables, operation_name, Context(repository, principal), request_error_status)
 
-    if operation.operation != OperationType.QUERY or revision is None:
+    if operation.operation != OperationType.QUERY:
         return _respond(*await execute(), media_type)
-    pending = responses.pending.get((key, revision))
-    if pending is not None:
-        answer = await asyncio.shield(pending)
-        return _respond_rendered(answer, media_type) if answer is not None else _respond(*await execute(), media_type)
-    leader = responses.pending[(key, revision)] = asyncio.get_running_loop().create_future()
-    answer = None
-    try:
-        body, status = await execute()
-        if status == 200 and "errors" not in body:
-            answer = _render(body)
-            responses.put(key, (revision, answer))
-    finally:  # those waiting get the answer, or None and compute it themselves
-        del responses.pending[(key, revision)]
-        leader.set_result(answer)
-    return _respond_rendered(answer, media_type) if answer is not None else _respond(body, status, media_type)
+    outcome: dict = {}
+
+    async def compute():
+        with cache.reading() as reads:
+            body, status = await execute()
+        outcome.update(body=body, status=status)
+        kept = status == 200 and "errors" not in body
+        return (_render(body) if kept else None), reads.scope(), kept
+
+    rendered = await answers.cached_async(key, compute)
+    if rendered is not None:
+        return _respond_rendered(rendered, media_type)
+    return _respond(outcome["body"], outcome["status"], media_type)
 
 
 async def _execute(query: str, variables, operation_name, context: Context, request_error_status: int) -> tuple[dict, int]:
@@ -215,6 +185,9 @@ async def _execute(query: str, variables, operation_name, context: Context, requ
             code = _error_code(error)
             if code:
                 formatted.setdefault("extensions", {})["code"] = code
+            original = getattr(error, "original_error", None)
+            if isinstance(original, UserError):  # the same members as a problem over HTTP (api.problems)
+                formatted["extensions"].update({"nl": original.nl, "en": original.en, "where": original.where})
             body["errors"].append(formatted)
     request_failed = result.errors and result.data is None and all(e.path is None for e in result.errors)
     if request_failed:

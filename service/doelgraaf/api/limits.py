@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import json
+from doelgraaf.api import problems
+from doelgraaf.api.problems import Problem
 
 DEFAULT_MAX_BODY = 12_000_000
 
@@ -19,7 +20,7 @@ class BodyLimit:
             return await self.app(scope, receive, send)
         declared = dict(scope.get("headers") or []).get(b"content-length")
         if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
-            return await self._too_large(send)
+            return await self._too_large(scope, receive, send)
         received = 0
 
         async def counting_receive():
@@ -34,13 +35,15 @@ class BodyLimit:
         try:
             await self.app(scope, counting_receive, send)
         except _TooLarge:
-            await self._too_large(send)
+            await self._too_large(scope, receive, send)
 
-    async def _too_large(self, send):
-        body = json.dumps({"error": f"verzoek groter dan {self.max_bytes} bytes / request larger than {self.max_bytes} bytes"}).encode()
-        await send({"type": "http.response.start", "status": 413,
-                    "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})
-        await send({"type": "http.response.body", "body": body})
+    async def _too_large(self, scope, receive, send):
+        # outside the routers, so made here, in the shape of every other error
+        too_large = Problem(413, f"verzoek groter dan {self.max_bytes} bytes; stuur minder of vraag de beheerder "
+                                 "de grens (--max-body-mb) te verhogen",
+                            f"request larger than {self.max_bytes} bytes; send less or ask the administrator to raise "
+                            "the limit (--max-body-mb)", "body")
+        await problems.response(too_large)(scope, receive, send)
 
 
 class _TooLarge(Exception):

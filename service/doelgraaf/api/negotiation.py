@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 
-from doelgraaf.content_types import preferred
+from doelgraaf.core.media import preferred
 
 RDF_MEDIA_TYPES = {
     "text/turtle": ox.RdfFormat.TURTLE,

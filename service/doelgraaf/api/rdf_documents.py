@@ -7,15 +7,16 @@ from functools import lru_cache
 from pathlib import Path
 
 import pyoxigraph as ox
-from fastapi import APIRouter, HTTPException, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from doelgraaf.api.negotiation import RDF_MEDIA_TYPES, choose, serialize
-from doelgraaf.paths import CONTEXT_FILE, ONTOLOGY_FILE
-from doelgraaf.services import documentation
-from doelgraaf.services.catalogue import vocabulary_files
-from doelgraaf.services.diagram import class_diagram_svg
-from doelgraaf.validation.rules import shape_files
+from doelgraaf.api.problems import Problem
+from doelgraaf.catalogue.shared_graphs import shape_files, vocabulary_files
+from doelgraaf.core.media import NotAcceptable
+from doelgraaf.core.paths import CONTEXT_FILE, ONTOLOGY_FILE
+from doelgraaf.publishing import documentation
+from doelgraaf.publishing.diagram import class_diagram_svg
 
 router = APIRouter()
 OFFERED = ["text/html", *RDF_MEDIA_TYPES]
@@ -29,7 +30,7 @@ def _serialised(paths: tuple[Path, ...], media: str) -> bytes:
 def _document(request: Request, paths: list[Path], html) -> Response:
     media = choose(request.headers.get("accept"), OFFERED, request.query_params.get("format"))
     if media is None:
-        raise HTTPException(406, "Niet beschikbaar in dat formaat / not available in that format: " + ", ".join(OFFERED))
+        raise NotAcceptable(OFFERED)
     if media == "text/html":
         return HTMLResponse(html())
     return Response(_serialised(tuple(paths), media), media_type=media, headers={"Vary": "Accept"})
@@ -49,7 +50,8 @@ def shapes(request: Request) -> Response:
 def vocabulary(name: str, request: Request) -> Response:
     files = vocabulary_files()
     if name not in files:
-        raise HTTPException(404, f"Onbekende vocabulaire / unknown vocabulary '{name[:80]}'; bekend / known: {', '.join(files)}")
+        raise Problem(404, f"onbekende vocabulaire '{name[:80]}'; bekend: {', '.join(files)}",
+                      f"unknown vocabulary '{name[:80]}'; known: {', '.join(files)}", "name")
     return _document(request, [files[name]], lambda: documentation.vocabulary_html(name))
 
 

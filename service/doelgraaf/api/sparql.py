@@ -18,14 +18,13 @@ import pyoxigraph as ox
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
-from doelgraaf import queries
+from doelgraaf import queries, sparql_endpoint
 from doelgraaf.api.negotiation import RDF_MEDIA_TYPES, serialize
-from doelgraaf.content_types import preferred
-from doelgraaf.errors import UserError
-from doelgraaf.paths import API_PAGES_DIR
-from doelgraaf.services import sparql_endpoint
-from doelgraaf.services.sparql_answers import NotAcceptable
-from doelgraaf.services.sparql_check import PREFIXES
+from doelgraaf.api.problems import Problem
+from doelgraaf.core.errors import UserError
+from doelgraaf.core.media import NotAcceptable, preferred
+from doelgraaf.core.paths import API_PAGES_DIR
+from doelgraaf.sparql_endpoint.check import PREFIXES
 from doelgraaf.store import QueryTimeout
 from doelgraaf.store.repository import UNION, Dataset
 
@@ -34,18 +33,6 @@ router = APIRouter()
 FORMAT_PARAMETERS = ("format", "output", "results")
 SD = "http://www.w3.org/ns/sparql-service-description#"
 FORMATS = "http://www.w3.org/ns/formats/"
-
-
-class UnsupportedContentType(Exception):
-    """A POST body that is neither a query nor a form (415)."""
-
-
-def _problem(status: int, nl: str, en: str, where: str | None = None) -> Response:
-    body = {"error": f"{nl} / {en}", "nl": nl, "en": en}
-    if where:
-        body["where"] = where
-    # one field per line: query editors show the body as it is
-    return Response(json.dumps(body, ensure_ascii=False, indent=1), status_code=status, media_type="application/json")
 
 
 async def _parameters(request: Request) -> list[tuple[str, str]]:
@@ -62,7 +49,8 @@ async def _parameters(request: Request) -> list[tuple[str, str]]:
     if content_type == "application/sparql-update":
         raise UserError("updates zijn niet toegestaan: dit endpoint voert alleen leesqueries uit",
                         "updates are not allowed: this endpoint runs read-only queries only", where="Content-Type")
-    raise UnsupportedContentType()
+    raise Problem(415, "stuur de query als application/sparql-query of als formulier met query=",
+                  "send the query as application/sparql-query or as a form with query=", "Content-Type")
 
 
 def _single(parameters: list[tuple[str, str]], name: str) -> str | None:
@@ -87,37 +75,27 @@ def _dataset(parameters: list[tuple[str, str]]) -> Dataset:
 
 @router.api_route("/sparql", methods=["GET", "POST"], summary="SPARQL 1.1 (alleen lezen / read-only)")
 async def sparql(request: Request) -> Response:
-    try:
-        parameters = await _parameters(request)
-        if any(key == "update" for key, _ in parameters):
-            raise UserError("updates zijn niet toegestaan: dit endpoint voert alleen leesqueries uit",
-                            "updates are not allowed: this endpoint runs read-only queries only", where="update")
-        query = _single(parameters, "query")
-        if query is None and request.method == "GET":
-            return _without_query(request)
-        if query is None:
-            raise UserError("geen query: geef een SPARQL-query mee als 'query'", "no query: pass a SPARQL query as 'query'", where="query")
-        format_name = next((value for key, value in parameters if key in FORMAT_PARAMETERS and value), None)
-        dataset = _dataset(parameters)
-    except UserError as error:
-        return _problem(400, error.nl, error.en, error.where)
-    except UnsupportedContentType:
-        return _problem(415, "stuur de query als application/sparql-query of als formulier met query=",
-                        "send the query as application/sparql-query or as a form with query=", "Content-Type")
-    limit = sparql_endpoint.TIME_LIMIT_SECONDS
+    parameters = await _parameters(request)
+    if any(key == "update" for key, _ in parameters):
+        raise UserError("updates zijn niet toegestaan: dit endpoint voert alleen leesqueries uit",
+                        "updates are not allowed: this endpoint runs read-only queries only", where="update")
+    query = _single(parameters, "query")
+    if query is None and request.method == "GET":
+        return _without_query(request)
+    if query is None:
+        raise UserError("geen query: geef een SPARQL-query mee als 'query'", "no query: pass a SPARQL query as 'query'", where="query")
+    format_name = next((value for key, value in parameters if key in FORMAT_PARAMETERS and value), None)
+    dataset = _dataset(parameters)
     try:
         reply = await asyncio.to_thread(sparql_endpoint.answer, request.app.state.repository,
                                         request.app.state.query_workers, query, dataset,
                                         request.headers.get("accept"), format_name)
-    except UserError as error:
-        return _problem(400, error.nl, error.en, error.where)
-    except NotAcceptable as refusal:
-        return _problem(406, "geen van de gevraagde formaten past bij deze query; beschikbaar: " + ", ".join(refusal.offered),
-                        "none of the requested formats fits this query; available: " + ", ".join(refusal.offered))
     except QueryTimeout:
-        return _problem(503, f"de query duurde langer dan {limit:g} s; beperk hem (LIMIT, een GRAPH, minder variabelen) "
-                             "en probeer opnieuw",
-                        f"the query took longer than {limit:g} s; narrow it (LIMIT, a GRAPH, fewer variables) and try again")
+        limit = sparql_endpoint.TIME_LIMIT_SECONDS
+        raise Problem(503, f"de query duurde langer dan {limit:g} s; beperk hem (LIMIT, een GRAPH, minder variabelen) "
+                           "en probeer opnieuw",
+                      f"the query took longer than {limit:g} s; narrow it (LIMIT, a GRAPH, fewer variables) and try again",
+                      "query") from None
     headers = {"Vary": "Accept"}
     if reply.truncated:
         headers["Doelgraaf-Result-Truncated"] = f"true; max={sparql_endpoint.MAX_ROWS}"
@@ -129,7 +107,7 @@ def _without_query(request: Request) -> Response:
     if media == "text/html":
         return HTMLResponse(page())
     if media is None:
-        return _problem(406, "niet beschikbaar in dat formaat", "not available in that format")
+        raise NotAcceptable(["text/html", *RDF_MEDIA_TYPES])
     return Response(serialize(service_description(str(request.url.replace(query=""))), media), media_type=media,
                     headers={"Vary": "Accept"})
 

@@ -12,16 +12,16 @@ import asyncio
 import re
 
 import pyoxigraph as ox
-
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 
-from doelgraaf.errors import UserError
-from doelgraaf.importers.municipality_graphs import check_code
-from doelgraaf.importers.rdf_files import parse_bytes
-from doelgraaf.namespaces import vocabulary_graph
-from doelgraaf.services import editing, loading
-from doelgraaf.services.auth import Forbidden, Unauthenticated
+from doelgraaf.api.problems import Problem
+from doelgraaf.core.access import Forbidden, Unauthenticated
+from doelgraaf.core.codes import check_code
+from doelgraaf.core.errors import UserError
+from doelgraaf.core.namespaces import vocabulary_graph
+from doelgraaf.ingest import editing, loading
+from doelgraaf.ingest.rdf_files import parse_bytes
 
 router = APIRouter()
 
@@ -33,10 +33,6 @@ MEDIA_TYPES = {
     "application/ld+json": "jsonld",
     "application/rdf+xml": "rdfxml",
 }
-
-
-def _error(status: int, error: UserError, **extra) -> JSONResponse:
-    return JSONResponse({"error": error.text(), "nl": error.nl, "en": error.en, "where": error.where, **extra}, status_code=status)
 
 
 def _municipality(request: Request, principal) -> str:
@@ -51,29 +47,21 @@ def _municipality(request: Request, principal) -> str:
 @router.post("/import/rdf", summary="Vervang de gegevens van een gemeente door een RDF-document / replace a municipality's data")
 async def import_rdf(request: Request) -> JSONResponse:
     media = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    try:
-        principal = request.app.state.tokens.principal(request.headers.get("authorization"))
-        code = _municipality(request, principal)
-        editing.authorise(principal, code)
-    except Unauthenticated as error:
-        return _error(401, error)
-    except Forbidden as error:
-        return _error(403, error)
-    except UserError as error:
-        return _error(400, error)
+    principal = request.app.state.tokens.principal(request.headers.get("authorization"))
+    code = _municipality(request, principal)
+    editing.authorise(principal, code)
     if media not in MEDIA_TYPES:
-        return _error(415, UserError(f"onbekend mediatype '{media[:60]}'; gebruik {', '.join(MEDIA_TYPES)}",
-                                     f"unknown media type '{media[:60]}'; use {', '.join(MEDIA_TYPES)}", where="Content-Type"))
-    body = await request.body()
-    try:
-        document = parse_bytes(body, MEDIA_TYPES[media], "body")
-        outcome = await asyncio.to_thread(loading.load_documents, request.app.state.repository, [document], [code])
-    except UserError as error:
-        return _error(400, error)
+        raise Problem(415, f"onbekend mediatype '{media[:60]}'; gebruik {', '.join(MEDIA_TYPES)}",
+                      f"unknown media type '{media[:60]}'; use {', '.join(MEDIA_TYPES)}", "Content-Type")
+    document = parse_bytes(await request.body(), MEDIA_TYPES[media], "body")
+    outcome = await asyncio.to_thread(loading.load_documents, request.app.state.repository, [document], [code])
     results = [{"focusNode": str(r.focus_node), "severity": r.severity, "path": r.path, "message": r.messages}
                for report in outcome.reports.values() for r in report.results]
-    return JSONResponse({"stored": outcome.stored, "municipality": code, "triples": outcome.triples.get(code, 0), "results": results},
-                        status_code=200 if outcome.stored else 422)
+    answer = {"stored": outcome.stored, "municipality": code, "triples": outcome.triples.get(code, 0), "results": results}
+    if not outcome.stored:
+        raise Problem(422, "de gegevens voldoen niet aan de regels; er is niets opgeslagen (zie results)",
+                      "the data does not conform to the rules; nothing was stored (see results)", "body", **answer)
+    return JSONResponse(answer)
 
 
 VOCABULARY_NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,40}$")
@@ -82,27 +70,19 @@ VOCABULARY_NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,40}$")
 @router.put("/vocab/{name}", summary="Vervang een gedeelde vocabulaire (beheerder) / replace a shared vocabulary (admin)")
 async def replace_vocabulary(name: str, request: Request) -> JSONResponse:
     media = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    try:
-        principal = request.app.state.tokens.principal(request.headers.get("authorization"))
-        if principal is None:
-            raise Unauthenticated("een vocabulaire vervangen vraagt een beheerderstoken", "replacing a vocabulary needs an admin token")
-        if principal.role != "admin":
-            raise Forbidden("alleen een beheerder vervangt vocabulaires", "only an admin replaces vocabularies")
-    except Unauthenticated as error:
-        return _error(401, error)
-    except Forbidden as error:
-        return _error(403, error)
+    principal = request.app.state.tokens.principal(request.headers.get("authorization"))
+    if principal is None:
+        raise Unauthenticated("een vocabulaire vervangen vraagt een beheerderstoken", "replacing a vocabulary needs an admin token")
+    if principal.role != "admin":
+        raise Forbidden("alleen een beheerder vervangt vocabulaires", "only an admin replaces vocabularies")
     if not VOCABULARY_NAME.match(name):
-        return _error(400, UserError("een vocabulairenaam bestaat uit kleine letters, cijfers en '-'",
-                                     "a vocabulary name consists of lower-case letters, digits and '-'", where="name"))
+        raise UserError("een vocabulairenaam bestaat uit kleine letters, cijfers en '-'",
+                        "a vocabulary name consists of lower-case letters, digits and '-'", where="name")
     if media not in MEDIA_TYPES or MEDIA_TYPES[media] in ("trig", "nquads"):
-        return _error(415, UserError("stuur Turtle, N-Triples, JSON-LD of RDF/XML", "send Turtle, N-Triples, JSON-LD or RDF/XML", where="Content-Type"))
-    try:
-        document = parse_bytes(await request.body(), MEDIA_TYPES[media], "body")
-    except UserError as error:
-        return _error(400, error)
+        raise Problem(415, "stuur Turtle, N-Triples, JSON-LD of RDF/XML", "send Turtle, N-Triples, JSON-LD or RDF/XML", "Content-Type")
+    document = parse_bytes(await request.body(), MEDIA_TYPES[media], "body")
     if any(not isinstance(q.graph_name, ox.DefaultGraph) for q in document.quads):
-        return _error(400, UserError("een vocabulaire is één graaf", "a vocabulary is one graph", where="body"))
+        raise UserError("een vocabulaire is één graaf", "a vocabulary is one graph", where="body")
     graph = ox.NamedNode(str(vocabulary_graph(name)))
     await asyncio.to_thread(request.app.state.repository.replace_graphs, {graph: [q.triple for q in document.quads]})
     return JSONResponse({"stored": True, "graph": graph.value, "triples": len(document.quads)})

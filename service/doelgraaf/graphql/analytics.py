@@ -4,6 +4,7 @@ These answer the questions information managers ask (what does it cost, are we o
 measures serve which goal) on top of the fields the shapes give.
 """
 
+import asyncio
 import typing
 from decimal import Decimal
 from enum import Enum
@@ -12,15 +13,15 @@ import pyoxigraph as ox
 import strawberry
 from strawberry.types import Info
 
+from doelgraaf.analysis import listing
+from doelgraaf.analysis.cost import Cost as CostValue
+from doelgraaf.analysis.cost import year_literal
+from doelgraaf.analysis.progress import Point, progress
+from doelgraaf.catalogue.shared_graphs import document_kind
+from doelgraaf.core.namespaces import DG, RDF, municipality_graph, sdg_iri, taakveld_iri
+from doelgraaf.core.terms import named_node
 from doelgraaf.graphql.types import ENUMS, Concept, Resource, make, make_typed, properties
 from doelgraaf.graphql.values import money, to_scalar
-from doelgraaf.namespaces import DG, RDF, municipality_graph, sdg_iri, taakveld_iri
-from doelgraaf.rdfconvert import named_node
-from doelgraaf.services import municipalities as listing
-from doelgraaf.services.catalogue import document_kind
-from doelgraaf.services.cost import Cost as CostValue
-from doelgraaf.services.cost import year_literal
-from doelgraaf.services.progress import Point, progress
 
 PAGE_ARGS = "first: hoeveel (max 1000) / how many; after: id van het laatst ontvangen item / id of the last item received"
 
@@ -195,7 +196,7 @@ def extra_fields(types: dict[str, type]) -> dict[str, dict[str, object]]:
 
     async def goal_municipality(root, info: Info) -> typing.Optional[types["Municipality"]]:  # type: ignore[name-defined]
         code = root.graph.rsplit("/", 1)[-1]
-        ref = next((r for r in await info.context.municipalities() if r.code == code), None)
+        ref = await asyncio.to_thread(listing.find, info.context.repository, code)
         return types["Municipality"](id=ref.iri, graph=ref.graph) if ref else None
 
     page_doc = f" {PAGE_ARGS}."

@@ -7,11 +7,11 @@ from decimal import Decimal
 import strawberry
 from strawberry.types import Info
 
+from doelgraaf.analysis import comparisons
+from doelgraaf.catalogue.taakvelden import taakvelden
+from doelgraaf.core.codes import check_code
+from doelgraaf.core.namespaces import municipality_iri, vocabulary_graph
 from doelgraaf.graphql.types import ENUMS, TYPES, Concept, make
-from doelgraaf.importers.municipality_graphs import check_code
-from doelgraaf.namespaces import municipality_iri, vocabulary_graph
-from doelgraaf.services import comparisons
-from doelgraaf.services.taakvelden import taakvelden
 
 Phase, Direction = ENUMS["Phase"], ENUMS["Direction"]
 Municipality, Goal = TYPES["Municipality"], TYPES["Goal"]
@@ -123,7 +123,7 @@ class ComparisonQuery:
     async def across_years(self, info: Info, municipality: str, taakveld: str, direction: Direction) -> typing.List[YearFigure]:  # type: ignore[valid-type]
         check_code(municipality)
         group, figures = await asyncio.to_thread(comparisons.across_years, info.context.repository, municipality, taakveld, direction.value)
-        vocabulary = taakvelden(info.context.store)
+        vocabulary = taakvelden(info.context.repository)
         return [YearFigure(year=f.year, phase=_phase_member(f.phase), amount=f.amount, inhabitants=f.inhabitants,
                            per_inhabitant=f.per_inhabitant, certainty=f.certainty,
                            taakvelden=[make("Concept", vocabulary.by_code[c].iri, "") for c in f.codes]) for f in figures]

@@ -1,24 +1,18 @@
-"""What every resolver can reach for one request: the store (counted), the loaders, who is asking."""
+"""What every resolver can reach for one request: the repository (its queries counted), the loaders,
+who is asking."""
 
 import asyncio
-from dataclasses import dataclass, field
 
+from doelgraaf.analysis import graph_index, listing
+from doelgraaf.core.access import Principal
 from doelgraaf.graphql.loaders import CountingRepository, Loaders
-from doelgraaf.services import graph_index
-from doelgraaf.services import municipalities as listing
-from doelgraaf.services.auth import Principal
 from doelgraaf.store import Repository
 
 
-@dataclass
 class Context:
-    store: Repository
-    principal: Principal | None = None
-    repository: CountingRepository = field(init=False)
-    loaders: Loaders = field(init=False)
-
-    def __post_init__(self):
-        self.repository = CountingRepository(self.store)
+    def __init__(self, repository: Repository, principal: Principal | None = None):
+        self.repository = CountingRepository(repository)
+        self.principal = principal
         self.loaders = Loaders(self.repository)
         self._municipalities = None
         self._indexes: dict[str, graph_index.GraphIndex] = {}

@@ -13,15 +13,29 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 from strawberry.dataloader import DataLoader
 
+from doelgraaf.analysis import cost, graph_index, populations
 from doelgraaf.queries import load
-from doelgraaf.services import cost, graph_index, populations
-from doelgraaf.store import Repository
+from doelgraaf.store import Repository, cache
 
 Props = dict[str, list]
 
 
+def _graphs_read(args, kwargs) -> list[str] | None:
+    """The named graphs a query of ours reads: those bound to ?graph, one or a table of them; None when
+    the query says no graph (it may read any)."""
+    bindings = kwargs.get("bindings") if "bindings" in kwargs else (args[1] if len(args) > 1 else None)
+    table = kwargs.get("table") if "table" in kwargs else (args[2] if len(args) > 2 else None)
+    if bindings and isinstance(bindings.get("graph"), ox.NamedNode):
+        return [bindings["graph"].value]
+    if table and "graph" in table[0]:
+        column = list(table[0]).index("graph")
+        return [row[column].value for row in table[1] if isinstance(row[column], ox.NamedNode)]
+    return None
+
+
 class CountingRepository:
-    """Delegates to a repository and counts the queries one request sends (tests assert on it)."""
+    """Delegates to a repository, counts the queries one request sends (tests assert on it) and notes the
+    graphs they read, so that the request's answer is kept as long as those are unchanged (store/cache.py)."""
 
     def __init__(self, repository: Repository):
         self._repository = repository
@@ -32,8 +46,16 @@ class CountingRepository:
         if name in ("select", "construct", "ask"):
             def counted(*args, **kwargs):
                 self.queries += 1
+                cache.note(_graphs_read(args, kwargs))
                 return attribute(*args, **kwargs)
             return counted
+        if name == "graph_triples":
+            def whole_graph(graph, *args, **kwargs):
+                cache.note([graph.value])
+                return attribute(graph, *args, **kwargs)
+            return whole_graph
+        if name in ("graph_sizes", "query_dataset", "status"):
+            cache.note(None)
         return attribute
 
 
@@ -56,7 +78,7 @@ class Loaders:
         return await asyncio.to_thread(function, *args, **kwargs)
 
     async def _indexes(self, graphs) -> dict:
-        """Graphs answered from memory (see services.graph_index); the rest go to the store. Indexes that
+        """Graphs answered from memory (see analysis.graph_index); the rest go to the store. Indexes that
         are ready are taken on the event loop; building one reads the store, in a thread."""
         wanted = set(graphs)
         found = {graph: graph_index.ready(self.repository, graph) for graph in wanted}
@@ -98,7 +120,7 @@ class Loaders:
                 for r, g, p in keys]
 
     async def _load_population(self, municipalities: list[str]) -> list[dict[int, int]]:
-        """municipality -> year -> inhabitants (see services.populations)."""
+        """municipality -> year -> inhabitants (see analysis.populations)."""
         counts = populations.ready(self.repository) or await self._run(populations.all_counts, self.repository)
         return [counts.get(m, {}) for m in municipalities]
 

@@ -21,15 +21,16 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
 from strawberry.types import Info
 
-from doelgraaf.errors import UserError
-from doelgraaf.graphql.schema import ValidationFinding
+from doelgraaf.core.codes import CODE_PATTERN, check_code
+from doelgraaf.core.errors import UserError
+from doelgraaf.core.namespaces import DG, ID, SKOLEM, policy_indicator_iri, sdg_iri, taakveld_iri
+from doelgraaf.core.terms import named_node
+from doelgraaf.graphql.findings import ValidationFinding
 from doelgraaf.graphql.types import ENUMS
-from doelgraaf.importers.municipality_graphs import CODE_PATTERN, check_code
-from doelgraaf.importers.rdf_files import FORMATS, parse_bytes
-from doelgraaf.namespaces import DG, ID, SKOLEM, policy_indicator_iri, sdg_iri, taakveld_iri
-from doelgraaf.rdfconvert import named_node
-from doelgraaf.services import editing, loading, spreadsheets
-from doelgraaf.services.editing import Change, EditOutcome
+from doelgraaf.ingest import editing, loading
+from doelgraaf.ingest.editing import Change, EditOutcome
+from doelgraaf.ingest.rdf_files import FORMATS, parse_bytes
+from doelgraaf.ingest.spreadsheet import workbook
 from doelgraaf.validation import ValidationReport
 
 Phase, Direction = ENUMS["Phase"], ENUMS["Direction"]
@@ -344,7 +345,7 @@ def _delete(kind_name: str, iri: str) -> Callable[[Graph], Change]:
 
 async def _run_edit(info: Info, make_build) -> MutationResult:
     code = editing.editable_municipality(info.context.principal)
-    outcome: EditOutcome = await asyncio.to_thread(editing.edit, info.context.store, code, make_build(code))
+    outcome: EditOutcome = await asyncio.to_thread(editing.edit, info.context.repository, code, make_build(code))
     return MutationResult.of(outcome.ok, outcome.id, [outcome.report])
 
 
@@ -374,7 +375,7 @@ async def import_rdf(info: Info, municipality: str, format: RdfFormat, data: str
     if len(body) > MAX_IMPORT_BYTES:
         raise UserError(f"document groter dan {MAX_IMPORT_BYTES} bytes", f"document larger than {MAX_IMPORT_BYTES} bytes", where="data")
     document = parse_bytes(body, format.value, "data")
-    outcome = await asyncio.to_thread(loading.load_documents, info.context.store, [document], [municipality])
+    outcome = await asyncio.to_thread(loading.load_documents, info.context.repository, [document], [municipality])
     return MutationResult.of(outcome.stored, None, list(outcome.reports.values()))
 
 
@@ -387,7 +388,7 @@ async def import_spreadsheet(info: Info, municipality: str, data: str) -> Mutati
         body = base64.b64decode(data, validate=True)
     except (binascii.Error, ValueError):
         raise UserError("'data' is geen base64", "'data' is not base64", where="data") from None
-    outcome = await asyncio.to_thread(spreadsheets.import_workbook, info.context.store, body, municipality, "data")
+    outcome = await asyncio.to_thread(workbook.import_workbook, info.context.repository, body, municipality, "data")
     return MutationResult.of(outcome.stored, None, list(outcome.reports.values()))
 
 

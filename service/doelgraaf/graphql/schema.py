@@ -6,7 +6,6 @@ code and that file drift apart (regenerate with `doelgraaf schema > schema.graph
 
 import asyncio
 import typing
-from enum import Enum
 from functools import lru_cache
 
 import strawberry
@@ -14,15 +13,14 @@ from strawberry.extensions import MaskErrors, MaxAliasesLimiter, MaxTokensLimite
 from strawberry.tools import merge_types
 from strawberry.types import Info
 
-from doelgraaf.errors import UserError
+from doelgraaf.analysis import listing
+from doelgraaf.core.codes import check_code
+from doelgraaf.core.errors import UserError
+from doelgraaf.core.terms import named_node
 from doelgraaf.graphql.analytics import extra_fields
+from doelgraaf.graphql.findings import ValidationReport
 from doelgraaf.graphql.types import TYPES, Resource, build_types, make_typed
-from doelgraaf.importers.municipality_graphs import check_code
-from doelgraaf.rdfconvert import named_node
-from doelgraaf.services import municipalities as listing
-from doelgraaf.services.validation import municipality_report
-from doelgraaf.validation import ValidationReport as Report
-from doelgraaf.validation import ValidationResult as Result
+from doelgraaf.validation.municipality import municipality_report
 
 MAX_DEPTH = 12
 MAX_ALIASES = 30
@@ -32,68 +30,6 @@ build_types(extra_fields)
 Municipality = TYPES["Municipality"]
 
 from doelgraaf.graphql.comparisons import ComparisonQuery  # noqa: E402  (needs the types built above)
-
-
-@strawberry.enum(description="Ernst van een bevinding / Severity of a finding.")
-class Severity(Enum):
-    VIOLATION = "Violation"
-    WARNING = "Warning"
-    INFO = "Info"
-
-
-@strawberry.type(description="Eén bevinding van de SHACL-controle / One finding of the SHACL check.")
-class ValidationFinding:
-    result: strawberry.Private[Result]
-
-    @strawberry.field(description="De IRI van het gecontroleerde ding / The IRI of the thing checked.")
-    def focus_node(self) -> str:
-        return str(self.result.focus_node)
-
-    @strawberry.field(description="Naam van het gecontroleerde ding / Name of the thing checked.")
-    def focus_label(self, lang: str = "nl") -> str:
-        return self.result.focus_labels.get(lang) or self.result.focus_labels["nl"]
-
-    @strawberry.field(description="FOUT blokkeert, WAARSCHUWING niet / A violation blocks, a warning does not.")
-    def severity(self) -> Severity:
-        return Severity(self.result.severity)
-
-    @strawberry.field(description="Het pad, zoals dg:owner of ^dg:serves / The path, such as dg:owner or ^dg:serves.")
-    def path(self) -> typing.Optional[str]:
-        return self.result.path
-
-    @strawberry.field(description="De foute waarde, als die er is / The offending value, if any.")
-    def value(self) -> typing.Optional[str]:
-        return None if self.result.value is None else str(self.result.value)
-
-    @strawberry.field(description="De regel (shape) die niet klopt / The rule (shape) that was broken.")
-    def rule(self) -> str:
-        return str(self.result.rule)
-
-    @strawberry.field(description="De melding in nl of en / The message in nl or en.")
-    def message(self, lang: str = "nl") -> str:
-        return self.result.message(lang)
-
-
-@strawberry.type(description="Uitkomst van de SHACL-controle / Outcome of the SHACL check.")
-class ValidationReport:
-    report: strawberry.Private[Report]
-
-    @strawberry.field(description="Waar als er geen fouten zijn (waarschuwingen mogen) / True when there are no violations.")
-    def conforms(self) -> bool:
-        return self.report.conforms
-
-    @strawberry.field(description="Aantal fouten / Number of violations.")
-    def violation_count(self) -> int:
-        return len(self.report.violations)
-
-    @strawberry.field(description="Aantal waarschuwingen / Number of warnings.")
-    def warning_count(self) -> int:
-        return len(self.report.warnings)
-
-    @strawberry.field(description="Alle bevindingen, fouten eerst / All findings, violations first.")
-    def results(self, severity: typing.Optional[Severity] = None) -> typing.List[ValidationFinding]:
-        chosen = [r for r in self.report.results if severity is None or r.severity == severity.value]
-        return [ValidationFinding(result=r) for r in chosen]
 
 
 def _municipality(ref: listing.MunicipalityRef):
@@ -113,7 +49,7 @@ class BaseQuery:
     @strawberry.field(description="Eén gemeente op CBS-code, zoals GM0629 / One municipality by CBS code, such as GM0629.")
     async def municipality(self, info: Info, code: str) -> typing.Optional[Municipality]:  # type: ignore[valid-type]
         check_code(code)
-        ref = next((r for r in await info.context.municipalities() if r.code == code), None)
+        ref = await asyncio.to_thread(listing.find, info.context.repository, code)
         return _municipality(ref) if ref else None
 
     @strawberry.field(description="De SHACL-controle van de gegevens van een gemeente / The SHACL check of a municipality's data.")

@@ -1,4 +1,4 @@
-"""The GraphQL object types, built from the shapes (see shape_model) when the schema is made.
+"""The GraphQL object types, built from the shapes (see catalogue.model) when the schema is made.
 
 Each node shape becomes a class implementing `Resource`; each `sh:name` field gets a resolver
 that reads through the request's DataLoaders. Shared vocabulary concepts (taakvelden, SDGs,
@@ -7,18 +7,18 @@ policy indicators, roles) are one `Concept` type. Analytic fields are added by a
 
 import datetime
 import typing
-from enum import Enum
 from decimal import Decimal
+from enum import Enum
 
 import pyoxigraph as ox
 import strawberry
 from strawberry.types import Info
 
-from doelgraaf.graphql.shape_model import FieldSpec, TypeSpec, type_specs
+from doelgraaf.catalogue.model import FieldSpec, TypeSpec, type_specs
+from doelgraaf.catalogue.ontology import subclasses
+from doelgraaf.catalogue.shared_graphs import concept_graph, vocabulary_files
+from doelgraaf.core.namespaces import RDF, SKOS
 from doelgraaf.graphql.values import MONEY_PREDICATES, money, pick_text, to_scalar
-from doelgraaf.namespaces import RDF, SKOS
-from doelgraaf.services.catalogue import concept_graph, vocabulary_files
-from doelgraaf.services.ontology import subclasses
 
 RDF_TYPE = str(RDF.type)
 SCALAR_TYPES = {"Decimal": Decimal, "Int": int, "Date": datetime.date, "Boolean": bool, "String": str}

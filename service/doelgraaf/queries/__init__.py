@@ -7,7 +7,7 @@ Variables that the service binds at run time are listed in each file's header co
 from dataclasses import dataclass
 from functools import lru_cache
 
-from doelgraaf.paths import QUERIES_DIR
+from doelgraaf.core.paths import QUERIES_DIR
 
 
 @lru_cache(maxsize=None)

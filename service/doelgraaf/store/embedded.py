@@ -49,11 +49,11 @@ def query_dataset(store: ox.Store, query: str, dataset: Dataset, prefixes, limit
 
 class EmbeddedRepository(Repository):
     kind = "embedded"
+    sees_every_write = True
 
     def __init__(self, path: Path | None = None, read_only: bool = False):
+        super().__init__()
         self.path = path
-        self.revision = 0  # counts writes, so a snapshot knows when it is out of date
-        self.written: dict[str, int] = {}  # graph IRI -> the revision its last write made
         try:
             if path is None:
                 self.store = ox.Store()
@@ -92,15 +92,8 @@ class EmbeddedRepository(Repository):
         return {row["graph"].value: int(row["triples"].value) for row in self.store.query(GRAPH_SIZES)}
 
     def _write(self, graphs: Iterable[ox.NamedNode], operation, *args, **kwargs) -> None:
-        # counted after the write: a snapshot taken meanwhile is then seen as older, never as newer
         operation(*args, **kwargs)
-        self.revision += 1
-        for graph in graphs:
-            self.written[graph.value] = self.revision
-
-    def last_write(self, graphs: Iterable[str]) -> int:
-        """The revision of the latest write to any of `graphs` (0: never written since the store opened)."""
-        return max((self.written.get(graph, 0) for graph in graphs), default=0)
+        self._wrote(graphs)
 
     def replace_graphs(self, graphs: Mapping[ox.NamedNode, Iterable[ox.Triple]]) -> None:
         operations = []
@@ -111,9 +104,6 @@ class EmbeddedRepository(Repository):
 
     def modify_graph(self, graph: ox.NamedNode, delete: Iterable[ox.Triple], insert: Iterable[ox.Triple]) -> None:
         self._write([graph], self.store.update, delete_data(graph, delete) + " ;\n" + insert_data(graph, insert))
-
-    def bulk_load(self, path: Path, format: ox.RdfFormat, graph: ox.NamedNode) -> None:
-        self._write([graph], self.store.bulk_load, path=str(path), format=format, to_graph=graph)
 
     def bulk_insert(self, graph: ox.NamedNode, triples) -> None:
         self._write([graph], self.store.bulk_extend, (ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples))

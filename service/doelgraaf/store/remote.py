@@ -1,7 +1,7 @@
 """Remote back-end: any SPARQL 1.1 Query + Update + Graph Store Protocol endpoint, over plain HTTP.
 
 Plain protocol requests (httpx) rather than rdflib's SPARQLUpdateStore: that store fails on
-updates naming their own graph and keeps failed updates queued (see DESIGN.md). Each write is
+updates naming their own graph and keeps failed updates queued (see docs/architecture.md). Each write is
 one SPARQL Update request, which SPARQL 1.1 servers execute as one transaction.
 """
 
@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable, Mapping
-from pathlib import Path
 
 import httpx
 import pyoxigraph as ox
@@ -28,6 +27,7 @@ class RemoteRepository(Repository):
     kind = "remote"
 
     def __init__(self, endpoint: str, update_endpoint: str | None = None, graph_store: str | None = None, timeout: float = 60.0):
+        super().__init__()
         endpoint = endpoint.rstrip("/")
         base = endpoint.removesuffix("/query")
         self.query_url = base + "/query"
@@ -142,21 +142,11 @@ class RemoteRepository(Repository):
             operations.append(f"DROP SILENT GRAPH {graph}")
             operations.append(insert_data(graph, triples))
         self._update(" ;\n".join(operations))
+        self._wrote(graphs)
 
     def modify_graph(self, graph: ox.NamedNode, delete: Iterable[ox.Triple], insert: Iterable[ox.Triple]) -> None:
         self._update(delete_data(graph, delete) + " ;\n" + insert_data(graph, insert))
-
-    def bulk_load(self, path: Path, format: ox.RdfFormat, graph: ox.NamedNode) -> None:
-        with open(path, "rb") as body:
-            try:
-                response = self.client.post(
-                    self.graph_store_url, params={"graph": graph.value}, content=body,
-                    headers={"Content-Type": format.media_type},
-                )
-            except httpx.HTTPError as exc:
-                raise StoreUnavailable(f"Graph Store {self.graph_store_url} niet bereikbaar / unreachable ({exc})") from None
-        if response.status_code >= 400:
-            raise StoreUnavailable(f"Graph Store gaf / answered HTTP {response.status_code}: {response.text[:300]}")
+        self._wrote([graph])
 
     def bulk_insert(self, graph: ox.NamedNode, triples) -> None:
         body = ox.serialize(list(triples), format=ox.RdfFormat.N_TRIPLES)
@@ -167,9 +157,11 @@ class RemoteRepository(Repository):
             raise StoreUnavailable(f"Graph Store {self.graph_store_url} niet bereikbaar / unreachable ({exc})") from None
         if response.status_code >= 400:
             raise StoreUnavailable(f"Graph Store gaf / answered HTTP {response.status_code}: {response.text[:300]}")
+        self._wrote([graph])
 
     def drop_graph(self, graph: ox.NamedNode) -> None:
         self._update(f"DROP SILENT GRAPH {graph}")
+        self._wrote([graph])
 
     def close(self) -> None:
         self.client.close()

@@ -9,9 +9,10 @@ Writes are all-or-nothing: each write method is one transaction.
 from __future__ import annotations
 
 import abc
+import functools
+import threading
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 import pyoxigraph as ox
 
@@ -51,13 +52,56 @@ class QueryTimeout(Exception):
 
 
 class StoreUnavailable(Exception):
-    """The store cannot be reached or opened; the message says what to do."""
+    """The store cannot be reached or opened; the message ("Dutch / English") says what to do."""
+
+    @property
+    def nl(self) -> str:
+        return str(self).split(" / ", 1)[0]
+
+    @property
+    def en(self) -> str:
+        return str(self).split(" / ", 1)[-1]
 
 
 class Repository(abc.ABC):
-    """SPARQL over named graphs, with atomic writes."""
+    """SPARQL over named graphs, with atomic writes.
+
+    It counts the writes made through it (`revision`) and remembers per graph the revision of its last
+    write (`last_write`): the cache (`cache`, store/cache.py) keeps each value until a write to the graphs
+    it came from, and the SPARQL workers know when their snapshot is out of date."""
 
     kind: str
+    # True when every write to the store goes through this object (the embedded store, one process owns
+    # it): only then do `revision` and `last_write` prove that a kept value is current, and only then
+    # does the cache keep anything. A remote store may be written by others (docs/architecture.md).
+    sees_every_write: bool = False
+
+    def __init__(self):
+        self._revision = 0
+        self._written: dict[str, int] = {}  # graph IRI -> the revision its last write made
+        self._count_lock = threading.Lock()
+
+    @property
+    def revision(self) -> int:
+        """How many writes went through this repository since it was opened."""
+        return self._revision
+
+    def last_write(self, graphs: Iterable[str]) -> int:
+        """The revision of the latest write to any of `graphs` (0: none since the repository was opened)."""
+        return max((self._written.get(graph, 0) for graph in graphs), default=0)
+
+    def _wrote(self, graphs: Iterable[ox.NamedNode]) -> None:
+        """Count a write, after it is done: a value computed meanwhile is then seen as older, never as newer."""
+        with self._count_lock:
+            self._revision += 1
+            for graph in graphs:
+                self._written[graph.value] = self._revision
+
+    @functools.cached_property
+    def cache(self):
+        from doelgraaf.store.cache import Cache
+
+        return Cache(self)
 
     # reading
 
@@ -100,12 +144,8 @@ class Repository(abc.ABC):
         """Delete then insert triples in one graph, in one transaction."""
 
     @abc.abstractmethod
-    def bulk_load(self, path: Path, format: ox.RdfFormat, graph: ox.NamedNode) -> None:
-        """Fast initial load of a large file (not transactional on the embedded store)."""
-
-    @abc.abstractmethod
     def bulk_insert(self, graph: ox.NamedNode, triples: Iterable[ox.Triple]) -> None:
-        """Fast, not transactional insert of many triples into a graph nobody reads yet (see services.datasets)."""
+        """Fast, not transactional insert of many triples into a graph nobody reads yet (see store.datasets)."""
 
     @abc.abstractmethod
     def drop_graph(self, graph: ox.NamedNode) -> None:

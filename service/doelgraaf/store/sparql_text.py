@@ -1,6 +1,6 @@
 """Binding values into the project's own SPARQL (.rq files) without pasting user input: terms are written
 by pyoxigraph. The scanner here finds braces and variables in queries we wrote; it decides nothing about
-queries others write (the public endpoint parses those, see services.sparql_check).
+queries others write (the public endpoint parses those, see sparql_endpoint.check).
 
 A variable bound to one term is replaced by that term wherever it occurs in the query body: the
 engine then plans with a constant (on Oxigraph a benchmark query took 17 ms this way and 50-200 ms

@@ -19,7 +19,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, SH, XSD
 from rdflib.term import Node
 
-from doelgraaf.rdfconvert import to_oxigraph, to_rdflib
+from doelgraaf.core.terms import to_oxigraph, to_rdflib
 from doelgraaf.validation.results import add_result
 
 TARGETS = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf)

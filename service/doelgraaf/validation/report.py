@@ -15,7 +15,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, SH, SKOS
 from rdflib.term import Node
 
-from doelgraaf.namespaces import PREFIXES
+from doelgraaf.core.namespaces import PREFIXES
 
 LANGS = ("nl", "en")
 SEVERITY_NAMES = {

@@ -1,49 +1,25 @@
-"""The rule set: shapes, and the ontology and vocabularies the shapes need to see beside the data.
+"""The rule set as validation runs it: the shapes compiled, and the background statements they read.
 
-Loaded once per process. Only the vocabularies that shapes refer to are mixed into the data
-graph (taakvelden for sh:class and year validity, policy indicators, economic categories,
-budget terms): the 342 municipalities and the SDGs would only make every validation slower.
+Only the vocabularies that shapes refer to are mixed into the data graph (taakvelden for sh:class
+and year validity, policy indicators, economic categories, budget terms): the 342 municipalities
+and the SDGs would only make every validation slower.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import Graph
 from rdflib.namespace import RDF, RDFS, SKOS
 
-from doelgraaf.namespaces import DG
-from doelgraaf.paths import ONTOLOGY_FILE, SHAPES_DIR, VOCAB_DIR
-from doelgraaf.rdfconvert import to_triples, triples_to_graph
+from doelgraaf.catalogue.shared_graphs import background_graph, shapes_graph
+from doelgraaf.core.namespaces import DG
+from doelgraaf.core.terms import to_triples
 from doelgraaf.validation.core_constraints import CompiledShapes, compile_shapes
 from doelgraaf.validation.sparql_constraints import SparqlConstraint, constraints, without_sparql
 
 VALIDATION_PREDICATES = (RDF.type, RDFS.subClassOf, SKOS.broader, DG.validFrom, DG.validUntil)
-VALIDATION_VOCABULARIES = (
-    "taakvelden.ttl",
-    "beleidsindicatoren.ttl",
-    "economische-categorieen.ttl",
-    "begroting.ttl",
-    "rollen.ttl",
-)
-
-
-def _load(paths: list[Path]) -> Graph:
-    graph = Graph()
-    for path in paths:
-        triples_to_graph(ox.parse(path=str(path)), graph)
-    return graph
-
-
-def shape_files() -> list[Path]:
-    return sorted(SHAPES_DIR.glob("*.ttl"))
-
-
-@lru_cache(maxsize=1)
-def shapes_graph() -> Graph:
-    return _load(shape_files())
 
 
 @lru_cache(maxsize=1)
@@ -56,12 +32,6 @@ def core_shapes() -> CompiledShapes:
 @lru_cache(maxsize=1)
 def sparql_constraints() -> list[SparqlConstraint]:
     return constraints(shapes_graph())
-
-
-@lru_cache(maxsize=1)
-def background_graph() -> Graph:
-    """Ontology plus the vocabularies the shapes check against: for names and kinds in reports."""
-    return _load([ONTOLOGY_FILE, *(VOCAB_DIR / name for name in VALIDATION_VOCABULARIES)])
 
 
 @lru_cache(maxsize=1)

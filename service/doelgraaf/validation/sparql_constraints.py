@@ -18,7 +18,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import SH
 from rdflib.term import Node
 
-from doelgraaf.rdfconvert import to_oxigraph, to_rdflib
+from doelgraaf.core.terms import to_oxigraph, to_rdflib
 from doelgraaf.validation.results import add_result
 
 

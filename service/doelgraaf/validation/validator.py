@@ -4,7 +4,7 @@ The data and the few background statements the rules read go into an in-memory O
 core constraints (compiled to SPARQL, see core_constraints) and SHACL-SPARQL constraints (see
 sparql_constraints) run there, each once over all focus nodes. Shapes the compiler does not know are
 evaluated by pyshacl on an rdflib copy. The shared store itself is never validated: it holds every
-municipality, and the shapes must see one (see DESIGN.md).
+municipality, and the shapes must see one (see docs/architecture.md).
 """
 
 from __future__ import annotations
@@ -17,11 +17,12 @@ from rdflib import Graph
 from rdflib.namespace import SH
 from rdflib.term import Node
 
-from doelgraaf.rdfconvert import to_triples
+from doelgraaf.catalogue.shared_graphs import background_graph, shapes_graph
+from doelgraaf.core.terms import to_triples
 from doelgraaf.validation import core_constraints, rules, sparql_constraints
 from doelgraaf.validation.report import ValidationReport, build_report
 from doelgraaf.validation.results import new_results, set_conforms
-from doelgraaf.validation.rules import background_graph, shapes_graph, validation_background
+from doelgraaf.validation.rules import validation_background
 
 
 def validation_store(triples: Iterable[ox.Triple], background: bool = True) -> ox.Store:

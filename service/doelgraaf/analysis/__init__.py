@@ -1,0 +1,1 @@
+"""Answers computed from the store: cost, progress, comparisons, listings, descriptions, exports."""

@@ -1,0 +1,138 @@
+"""Municipalities and what each holds: the lists behind the API, filtered and paged.
+
+Lists are ordered by IRI and paged by key: `after` is the id of the last item already received,
+`first` how many to return. Filters are bound as values of the .rq files, never pasted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+
+from doelgraaf.analysis import graph_index
+from doelgraaf.catalogue.ontology import subclasses
+from doelgraaf.core.codes import CODE_PATTERN
+from doelgraaf.core.errors import UserError
+from doelgraaf.core.namespaces import DG, GRAPH, ID, RDF, municipality_graph, vocabulary_graph
+from doelgraaf.queries import load
+from doelgraaf.store import Repository, cache
+
+MAX_PAGE = 1000
+RDF_TYPE = str(RDF.type)
+VOCABULARY = str(vocabulary_graph("gemeenten"))
+MUNICIPALITY_PREFIX = ID["gemeente/"]
+
+
+@dataclass(frozen=True)
+class MunicipalityRef:
+    iri: str
+    code: str
+    graph: str  # where the municipality itself is described (vocabulary, or its own graph)
+
+    @property
+    def data_graph(self) -> str:
+        """The named graph holding the municipality's goals, measures and budget."""
+        return str(municipality_graph(self.code))
+
+
+def all_municipalities(repo: Repository) -> list[MunicipalityRef]:
+    """The 342 of the vocabulary plus those that only have a graph of their own (the demo GM9999)."""
+    return cache.cached(repo, "municipalities", lambda: _all_municipalities(repo))
+
+
+def _all_municipalities(repo: Repository) -> list[MunicipalityRef]:
+    found: dict[str, MunicipalityRef] = {}
+    for iri, graph, code in repo.select(load("municipalities")).rows:
+        if not CODE_PATTERN.match(code.value):
+            continue
+        if graph.value != VOCABULARY and graph.value != str(municipality_graph(code.value)):
+            continue  # a municipality may only describe itself, not others
+        known = found.get(code.value)
+        if known is None or graph.value == VOCABULARY:
+            found[code.value] = MunicipalityRef(iri.value, code.value, graph.value)
+    return sorted(found.values(), key=lambda m: m.code)
+
+
+def find(repo: Repository, code: str) -> MunicipalityRef | None:
+    """One municipality, read from the only graphs that may describe it (the vocabulary and its own), so
+    that what is kept of it stays valid while other municipalities change."""
+    own = str(municipality_graph(code))
+
+    def read() -> MunicipalityRef | None:
+        table = (["graph"], [[ox.NamedNode(VOCABULARY)], [ox.NamedNode(own)]])
+        refs = [MunicipalityRef(iri.value, found.value, graph.value)
+                for iri, graph, found in repo.select(load("municipalities"), table=table).rows if found.value == code]
+        return min(refs, key=lambda ref: ref.graph != VOCABULARY, default=None)  # the vocabulary's description first
+
+    return cache.cached(repo, ("municipality", code), read, graphs=[VOCABULARY, own])
+
+
+def page(iris: list[str], first: int | None, after: str | None) -> list[str]:
+    if first is not None and not 0 <= first <= MAX_PAGE:
+        raise UserError(f"'first' moet tussen 0 en {MAX_PAGE} liggen", f"'first' must be between 0 and {MAX_PAGE}", where="first")
+    if after is not None:
+        iris = [i for i in iris if i > after]
+    return iris if first is None else iris[:first]
+
+
+def _filters(names: list[str], values: dict[str, ox.NamedNode | ox.Literal | None]):
+    return (names, [[values.get(n) for n in names]])
+
+
+def _typed_in_memory(repo, graph: str, classes) -> list[str] | None:
+    """The resources typed with one of `classes` in `graph`, from its in-memory index once that is built
+    (the unfiltered lists of a nested request), else None: then the .rq file answers."""
+    index = graph_index.ready(repo, graph)
+    if index is None:
+        return None
+    return sorted({s for cls in classes for s in index.incoming.get(str(cls), {}).get(RDF_TYPE, [])})
+
+
+def goals(repo, graph: str, programme=None, owner=None, sdg=None, taakveld=None) -> list[str]:
+    if programme is None and owner is None and sdg is None and taakveld is None:
+        found = _typed_in_memory(repo, graph, [DG.Goal])
+        if found is not None:
+            return found
+    names = ["programme", "owner", "sdg", "taakveld"]
+    rows = repo.select(load("goals"), bindings={"graph": ox.NamedNode(graph)},
+                       table=_filters(names, dict(programme=programme, owner=owner, sdg=sdg, taakveld=taakveld))).rows
+    return [r[0].value for r in rows]
+
+
+def measures(repo, graph: str, goal=None, programme=None, owner=None, taakveld=None) -> list[str]:
+    if goal is None and programme is None and owner is None and taakveld is None:
+        found = _typed_in_memory(repo, graph, [DG.Measure, DG.PartnerInitiative])
+        if found is not None:
+            return found
+    names = ["goal", "programme", "owner", "taakveld"]
+    rows = repo.select(load("measures"), bindings={"graph": ox.NamedNode(graph)},
+                       table=_filters(names, dict(goal=goal, programme=programme, owner=owner, taakveld=taakveld))).rows
+    return [r[0].value for r in rows]
+
+
+def budget_lines(repo, graph: str, year=None, phase=None, direction=None, taakveld=None, funded=None) -> list[str]:
+    names = ["year", "phase", "direction", "taakveld", "funded"]
+    rows = repo.select(load("budget_lines"), bindings={"graph": ox.NamedNode(graph)},
+                       table=_filters(names, dict(year=year, phase=phase, direction=direction, taakveld=taakveld, funded=funded))).rows
+    return [r[0].value for r in rows]
+
+
+def of_type(repo, graph: str, cls: str) -> list[str]:
+    """Resources of a class (and its subclasses) in one graph."""
+    found = _typed_in_memory(repo, graph, sorted(subclasses(cls)))
+    if found is not None:
+        return found
+    rows = repo.select(load("resources_of_type"), bindings={"graph": ox.NamedNode(graph)},
+                       table=(["type"], [[ox.NamedNode(c)] for c in sorted(subclasses(cls))])).rows
+    return sorted({r[0].value for r in rows})
+
+
+def home_graph(repo: Repository, iri: str) -> str | None:
+    """The graph that describes `iri`: the vocabulary for shared concepts, else the municipality graph typing it."""
+    if iri.startswith(str(MUNICIPALITY_PREFIX)):
+        ref = find(repo, iri[len(str(MUNICIPALITY_PREFIX)):])
+        return ref.graph if ref else None
+    rows = repo.select(load("resource_types"), bindings={"resource": ox.NamedNode(iri)}).rows
+    graphs = sorted({graph.value for graph, _ in rows if graph.value.startswith(str(GRAPH))})
+    return graphs[0] if graphs else None

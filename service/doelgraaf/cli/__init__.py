@@ -1,0 +1,1 @@
+"""The `doelgraaf` command. See docs/architecture.md."""

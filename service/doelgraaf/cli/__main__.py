@@ -1,0 +1,3 @@
+from doelgraaf.cli.commands import main
+
+raise SystemExit(main())

@@ -1,0 +1,70 @@
+"""The IRIs of the public vocabulary contract (see docs/architecture.md) in one place."""
+
+import re
+import unicodedata
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SH, SKOS, XSD
+
+DG = Namespace("https://w3id.org/doelgraaf/def#")
+ID = Namespace("https://w3id.org/doelgraaf/id/")
+GRAPH = Namespace("https://w3id.org/doelgraaf/graph/")
+SDG = Namespace("http://metadata.un.org/sdg/")
+TIME = Namespace("http://www.w3.org/2006/time#")
+VANN = Namespace("http://purl.org/vocab/vann/")
+
+ONTOLOGY_IRI = URIRef("https://w3id.org/doelgraaf/def")
+
+
+ONTOLOGY_GRAPH = GRAPH["ontology"]
+SHAPES_GRAPH = GRAPH["shapes"]
+SKOLEM = Namespace("https://w3id.org/doelgraaf/.well-known/genid/")
+
+
+def vocabulary_graph(name: str) -> URIRef:
+    """The graph of one vocabulary file, e.g. vocabulary_graph("taakvelden")."""
+    return GRAPH[f"vocab/{name}"]
+
+
+def municipality_iri(cbs_code: str) -> URIRef:
+    return ID[f"gemeente/{cbs_code}"]
+
+
+def municipality_graph(cbs_code: str) -> URIRef:
+    return GRAPH[cbs_code]
+
+
+def taakveld_iri(code: str) -> URIRef:
+    return ID[f"taakveld/{code}"]
+
+
+def policy_indicator_iri(number: int | str) -> URIRef:
+    return ID[f"beleidsindicator/{number}"]
+
+
+def sdg_iri(number: int | str) -> URIRef:
+    return SDG[str(number)]
+
+
+def slug(text: str, fallback: str) -> str:
+    """A readable IRI segment: 'Schone wijken' -> 'schone-wijken' (ASCII, at most 50 characters)."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")[:50] or fallback
+
+
+PREFIXES = {
+    "dg": DG,
+    "id": ID,
+    "rdf": RDF,
+    "rdfs": RDFS,
+    "owl": OWL,
+    "xsd": XSD,
+    "skos": SKOS,
+    "dcterms": DCTERMS,
+    "org": ORG,
+    "foaf": FOAF,
+    "prov": PROV,
+    "time": TIME,
+    "sh": SH,
+    "vann": VANN,
+}

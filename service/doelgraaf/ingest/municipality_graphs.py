@@ -1,0 +1,65 @@
+"""Sorting parsed quads into municipality graphs: which municipality each statement belongs to.
+
+The named graph https://w3id.org/doelgraaf/graph/<GM-code> says it; triples in the default
+graph (plain Turtle) belong to the municipality named on the command line or by the credential.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pyoxigraph as ox
+from rdflib import Graph
+
+from doelgraaf.core.codes import CODE_PATTERN, check_code
+from doelgraaf.core.errors import UserError
+from doelgraaf.core.namespaces import GRAPH
+from doelgraaf.core.terms import to_rdflib
+
+
+def code_of_graph(graph_name: str, source: str) -> str:
+    prefix = str(GRAPH)
+    code = graph_name[len(prefix):] if graph_name.startswith(prefix) else ""
+    if not CODE_PATTERN.match(code):
+        raise UserError(
+            f"de graaf <{graph_name}> is geen gemeentegraaf ({prefix}GM0000)",
+            f"the graph <{graph_name}> is not a municipality graph ({prefix}GM0000)",
+            where=source,
+        )
+    return code
+
+
+def split_by_municipality(
+    documents: Iterable, municipalities: list[str] | None = None
+) -> dict[str | None, Graph]:
+    """Group the triples of parsed documents per municipality code.
+
+    Default-graph triples go to the single municipality named in `municipalities` (or to key
+    None when none is named). A named graph of a municipality that was not named is refused:
+    nothing lands in another municipality's graph by accident.
+    """
+    wanted = [check_code(c) for c in municipalities or []]
+    default_owner = wanted[0] if len(wanted) == 1 else None
+    groups: dict[str | None, Graph] = {}
+    for document in documents:
+        for quad in document.quads:
+            if isinstance(quad.graph_name, ox.DefaultGraph):
+                if len(wanted) > 1:
+                    raise UserError(
+                        "het bestand bevat triples buiten een benoemde graaf; noem dan precies één gemeente",
+                        "the file holds triples outside a named graph; name exactly one municipality then",
+                        where=document.source,
+                    )
+                key = default_owner
+            else:
+                key = code_of_graph(quad.graph_name.value, document.source)
+                if wanted and key not in wanted:
+                    raise UserError(
+                        f"het bestand bevat gegevens voor {key}, maar alleen {', '.join(wanted)} is genoemd",
+                        f"the file holds data for {key}, but only {', '.join(wanted)} was named",
+                        where=document.source,
+                    )
+            groups.setdefault(key, Graph()).add(
+                (to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object))
+            )
+    return groups

@@ -1,0 +1,1 @@
+"""Ontology, shapes and vocabularies for people: HTML pages and the class diagram."""

@@ -1,1 +1,0 @@
-"""What the service does, independent of how it is asked (GraphQL, HTTP, CLI): routers stay thin."""

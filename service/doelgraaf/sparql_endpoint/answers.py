@@ -1,0 +1,51 @@
+"""One public SPARQL request from text to bytes: check it, pick the format, run it, write the answer.
+
+The same steps run in a query worker (on-disk store) and in the service's own process (memory and
+remote stores), so that both answer alike.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from doelgraaf.core.media import NotAcceptable, preferred
+from doelgraaf.sparql_endpoint import results
+from doelgraaf.sparql_endpoint.check import PREFIXES, check, engine_refusal
+from doelgraaf.store.repository import FROM_QUERY, Dataset, Solutions
+
+
+@dataclass(frozen=True)
+class Reply:
+    body: bytes
+    media: str  # the Content-Type to send
+    truncated: bool  # rows or triples beyond the limit were left out
+
+
+def media_type(form: str, accept: str | None, format_name: str | None) -> str:
+    """The media type to answer in: a `format`/`output` parameter wins over Accept."""
+    offered = results.offered(form)
+    chosen = results.named(form, format_name) if format_name else preferred(accept, offered)
+    if chosen is None:
+        raise NotAcceptable(offered)
+    return chosen
+
+
+def respond(run: Callable, text: str, dataset: Dataset, accept: str | None, format_name: str | None,
+            limit: int) -> Reply:
+    """`run(query, dataset, prefixes, limit)` asks the store; UserError, NotAcceptable or QueryTimeout on refusal."""
+    checked = check(text)
+    media = media_type(checked.form, accept, format_name)
+    if checked.names_dataset and dataset.default is None and dataset.named is None:
+        dataset = FROM_QUERY  # the protocol's parameters override FROM; without them, the query's own count
+    try:
+        answer = run(checked.text, dataset, PREFIXES, limit + 1)
+    except SyntaxError as exc:
+        raise engine_refusal(checked.text, str(exc)) from None
+    canonical = results.CANONICAL[media]
+    if isinstance(answer, bool):
+        return Reply(results.boolean(answer, media), canonical, False)
+    if isinstance(answer, Solutions):
+        rows = answer.rows[:limit]
+        return Reply(results.solutions(answer.variables, rows, media), canonical, len(answer.rows) > limit)
+    return Reply(results.triples(answer[:limit], media), canonical, len(answer) > limit)
