@@ -90,11 +90,12 @@ def rss_of_children(pid: int) -> int:
     total, waiting = 0, [pid]
     while waiting:
         parent = waiting.pop()
-        try:
-            with open(f"/proc/{parent}/task/{parent}/children", encoding="ascii") as handle:
-                children = [int(child) for child in handle.read().split()]
-        except OSError:
-            continue
+        children = []
+        for task in Path(f"/proc/{parent}/task").glob("*"):  # a child belongs to the thread that started it
+            try:
+                children += [int(child) for child in (task / "children").read_text(encoding="ascii").split()]
+            except OSError:
+                continue
         for child in children:
             total += rss_of(child).get("VmRSS", 0)
             waiting.append(child)
