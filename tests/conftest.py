@@ -152,7 +152,7 @@ def gql(client, query: str, variables: dict | None = None, token: str | None = N
 class Listener:
     """A TCP listener on loopback that records every connection made to it: proof that nobody called out."""
 
-    def __init__(self):
+    def __init__(self, path: str = "/sparql"):
         import socket
         import threading
 
@@ -161,7 +161,7 @@ class Listener:
         self.socket.listen(16)
         self.socket.settimeout(0.2)
         self.port = self.socket.getsockname()[1]
-        self.url = f"http://127.0.0.1:{self.port}/sparql"
+        self.url = f"http://127.0.0.1:{self.port}{path}"
         self.connections = 0
         self.running = True
         self.thread = threading.Thread(target=self._accept, daemon=True)

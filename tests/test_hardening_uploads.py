@@ -2,9 +2,7 @@
 read, expanded or written where it should not be."""
 
 import json
-import socket
 import sys
-import threading
 import time
 
 import pytest
@@ -13,7 +11,7 @@ from doelgraaf.core.paths import EXAMPLES_DIR
 from doelgraaf.ingest.rdf_files import parse_bytes
 from doelgraaf.ingest.safety import CONTEXT_IRI
 
-from tests.conftest import EDITOR, OTHER_EDITOR, embedded_demo_store, run_cli
+from tests.conftest import EDITOR, OTHER_EDITOR, Listener, embedded_demo_store, run_cli
 
 # the back-end is not what these tests are about: the embedded store only keeps the suite fast
 demo_store = pytest.fixture(scope="module", name="demo_store")(embedded_demo_store)
@@ -28,35 +26,6 @@ def upload(client, body: bytes, media: str, token=EDITOR, params=None):
     return client.post("/import/rdf", content=body, headers=headers, params=params or {})
 
 
-class Listener:
-    """A socket that records whether anyone connected: proof that no request went out."""
-
-    def __init__(self):
-        self.socket = socket.socket()
-        self.socket.bind(("127.0.0.1", 0))
-        self.socket.listen(5)
-        self.socket.settimeout(0.2)
-        self.connections = 0
-        self.url = f"http://127.0.0.1:{self.socket.getsockname()[1]}/context.jsonld"
-        self.running = True
-        self.thread = threading.Thread(target=self._accept, daemon=True)
-        self.thread.start()
-
-    def _accept(self):
-        while self.running:
-            try:
-                connection, _ = self.socket.accept()
-                self.connections += 1
-                connection.close()
-            except OSError:
-                pass
-
-    def close(self):
-        self.running = False
-        self.thread.join()
-        self.socket.close()
-
-
 OPENED: list[str] = []
 sys.addaudithook(lambda event, args: OPENED.append(str(args[0])) if event == "open" and args else None)
 
@@ -65,7 +34,7 @@ sys.addaudithook(lambda event, args: OPENED.append(str(args[0])) if event == "op
 def test_jsonld_contexts_are_never_fetched_or_read(context, tmp_path):
     secret = tmp_path / "secret.jsonld"
     secret.write_text('{"@context": {"x": "http://example.org/x"}}')
-    listener = Listener()
+    listener = Listener("/context.jsonld")
     value = {"remote": listener.url, "file": secret.as_uri(), "path": str(secret),
              "import": {"@import": listener.url}}[context]
     document = json.dumps({"@context": value, "@id": "http://example.org/a", "x": "b"}).encode()

@@ -89,26 +89,23 @@ def _typed_in_memory(repo, graph: str, classes) -> list[str] | None:
     return sorted({s for cls in classes for s in index.incoming.get(str(cls), {}).get(RDF_TYPE, [])})
 
 
-def goals(repo, graph: str, programme=None, owner=None, sdg=None, taakveld=None) -> list[str]:
-    if programme is None and owner is None and sdg is None and taakveld is None:
-        found = _typed_in_memory(repo, graph, [DG.Goal])
+def _listed(repo, graph: str, query: str, classes, filters: dict) -> list[str]:
+    """The resources a list query finds with `filters` (None: no filter); unfiltered from memory when it can."""
+    if all(value is None for value in filters.values()):
+        found = _typed_in_memory(repo, graph, classes)
         if found is not None:
             return found
-    names = ["programme", "owner", "sdg", "taakveld"]
-    rows = repo.select(load("goals"), bindings={"graph": ox.NamedNode(graph)},
-                       table=_filters(names, dict(programme=programme, owner=owner, sdg=sdg, taakveld=taakveld))).rows
+    rows = repo.select(load(query), bindings={"graph": ox.NamedNode(graph)}, table=_filters(list(filters), filters)).rows
     return [r[0].value for r in rows]
+
+
+def goals(repo, graph: str, programme=None, owner=None, sdg=None, taakveld=None) -> list[str]:
+    return _listed(repo, graph, "goals", [DG.Goal], dict(programme=programme, owner=owner, sdg=sdg, taakveld=taakveld))
 
 
 def measures(repo, graph: str, goal=None, programme=None, owner=None, taakveld=None) -> list[str]:
-    if goal is None and programme is None and owner is None and taakveld is None:
-        found = _typed_in_memory(repo, graph, [DG.Measure, DG.PartnerInitiative])
-        if found is not None:
-            return found
-    names = ["goal", "programme", "owner", "taakveld"]
-    rows = repo.select(load("measures"), bindings={"graph": ox.NamedNode(graph)},
-                       table=_filters(names, dict(goal=goal, programme=programme, owner=owner, taakveld=taakveld))).rows
-    return [r[0].value for r in rows]
+    return _listed(repo, graph, "measures", [DG.Measure, DG.PartnerInitiative],
+                   dict(goal=goal, programme=programme, owner=owner, taakveld=taakveld))
 
 
 def budget_lines(repo, graph: str, year=None, phase=None, direction=None, taakveld=None, funded=None) -> list[str]:

@@ -4,19 +4,10 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 
-from doelgraaf.core.media import preferred
+from doelgraaf.core.media import RDF_MEDIA_TYPES, preferred
+from doelgraaf.core.namespaces import PREFIXES as NAMESPACES
 
-RDF_MEDIA_TYPES = {
-    "text/turtle": ox.RdfFormat.TURTLE,
-    "application/ld+json": ox.RdfFormat.JSON_LD,
-    "application/rdf+xml": ox.RdfFormat.RDF_XML,
-    "application/n-triples": ox.RdfFormat.N_TRIPLES,
-}
-PREFIXES = {"dg": "https://w3id.org/doelgraaf/def#", "skos": "http://www.w3.org/2004/02/skos/core#",
-            "rdfs": "http://www.w3.org/2000/01/rdf-schema#", "owl": "http://www.w3.org/2002/07/owl#",
-            "xsd": "http://www.w3.org/2001/XMLSchema#", "sh": "http://www.w3.org/ns/shacl#",
-            "dcterms": "http://purl.org/dc/terms/", "org": "http://www.w3.org/ns/org#",
-            "id": "https://w3id.org/doelgraaf/id/"}
+PREFIXES = {name: str(namespace) for name, namespace in NAMESPACES.items()}
 FORMAT_NAMES = {"ttl": "text/turtle", "turtle": "text/turtle", "jsonld": "application/ld+json",
                 "json": "application/ld+json", "rdf": "application/rdf+xml", "xml": "application/rdf+xml",
                 "nt": "application/n-triples", "html": "text/html"}

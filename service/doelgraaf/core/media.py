@@ -1,6 +1,17 @@
-"""Which of the offered media types a client prefers, by its Accept header (RFC 9110, section 12.5.1)."""
+"""Media types: the RDF formats offered, and which of the offered types a client prefers by its Accept header
+(RFC 9110, section 12.5.1)."""
 
 from __future__ import annotations
+
+import pyoxigraph as ox
+
+# the RDF formats every document and graph answer is offered in, the default first
+RDF_MEDIA_TYPES = {
+    "text/turtle": ox.RdfFormat.TURTLE,
+    "application/ld+json": ox.RdfFormat.JSON_LD,
+    "application/rdf+xml": ox.RdfFormat.RDF_XML,
+    "application/n-triples": ox.RdfFormat.N_TRIPLES,
+}
 
 
 class NotAcceptable(Exception):

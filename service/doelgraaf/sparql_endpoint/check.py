@@ -22,24 +22,12 @@ from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from rdflib.plugins.sparql.parserutils import CompValue
 
 from doelgraaf.core.errors import UserError
+from doelgraaf.core.namespaces import PREFIXES as NAMESPACES
 
 MAX_QUERY_LENGTH = 20_000
 
-# Declared for every public query; a query's own PREFIX lines take precedence.
-PREFIXES = {
-    "dg": "https://w3id.org/doelgraaf/def#",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "org": "http://www.w3.org/ns/org#",
-    "dcterms": "http://purl.org/dc/terms/",
-    "prov": "http://www.w3.org/ns/prov#",
-    "foaf": "http://xmlns.com/foaf/0.1/",
-    "sh": "http://www.w3.org/ns/shacl#",
-    "time": "http://www.w3.org/2006/time#",
-}
+# Declared for every public query (the project's own prefixes); a query's own PREFIX lines take precedence.
+PREFIXES = {name: str(namespace) for name, namespace in NAMESPACES.items()}
 
 _FORMS = {"SelectQuery": "SELECT", "ConstructQuery": "CONSTRUCT", "AskQuery": "ASK", "DescribeQuery": "DESCRIBE"}
 

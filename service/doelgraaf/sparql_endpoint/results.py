@@ -11,6 +11,7 @@ import json
 
 import pyoxigraph as ox
 
+from doelgraaf.core.media import RDF_MEDIA_TYPES
 from doelgraaf.sparql_endpoint.check import PREFIXES
 
 RESULT_MEDIA = {
@@ -24,10 +25,8 @@ RESULT_MEDIA = {
     "text/xml": ox.QueryResultsFormat.XML,
 }
 GRAPH_MEDIA = {
-    "text/turtle": ox.RdfFormat.TURTLE,
-    "application/n-triples": ox.RdfFormat.N_TRIPLES,
-    "application/ld+json": ox.RdfFormat.JSON_LD,
-    "application/rdf+xml": ox.RdfFormat.RDF_XML,
+    **RDF_MEDIA_TYPES,
+    # what clients also ask for (SPARQLWrapper's Turtle, N3 and JSON-LD, rdflib's SPARQLStore)
     "application/turtle": ox.RdfFormat.TURTLE,
     "application/x-turtle": ox.RdfFormat.TURTLE,
     "text/plain": ox.RdfFormat.N_TRIPLES,
