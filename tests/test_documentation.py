@@ -8,9 +8,10 @@ from urllib.parse import unquote, urldefrag, urlparse
 
 import pytest
 from doelgraaf.catalogue.shared_graphs import vocabulary_files
+from doelgraaf.core.codes import code_order
 from doelgraaf.core.namespaces import DG
 from doelgraaf.publishing.diagram import _Diagram, class_diagram_svg, curie
-from doelgraaf.publishing.documentation import DOCS_DIR, build_site, notation_key, vocabulary_html
+from doelgraaf.publishing.documentation import DOCS_DIR, build_site, vocabulary_html
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 # elements HTML closes implicitly, as pyLODE and Python-Markdown write them
@@ -154,7 +155,7 @@ def test_taakvelden_page_shows_the_three_schemes_with_version_names_and_successi
 
 def test_bbv_order_of_codes():
     codes = ["0.10", "6.21", "0.2", "6.711", "0.61", "0.9", "6.3", "6.72a", "0", "6.60", "0.1", "6.81", "6.72b", "0.11"]
-    assert sorted(codes, key=notation_key) == [
+    assert sorted(codes, key=code_order) == [
         "0", "0.1", "0.2", "0.61", "0.9", "0.10", "0.11", "6.21", "6.3", "6.60", "6.711", "6.72a", "6.72b", "6.81"]
 
 

@@ -18,8 +18,11 @@ from doelgraaf.core.paths import EXAMPLES_DIR
 from doelgraaf.core.terms import to_triples
 from doelgraaf.ingest.loading import load_documents
 from doelgraaf.ingest.rdf_files import read_file
-from doelgraaf.ingest.spreadsheet import workbook as spreadsheets
-from doelgraaf.ingest.spreadsheet.template import OTHER, WorkbookError, read_workbook, sheets, vocabulary
+from doelgraaf.ingest.spreadsheet import export, importing, writer
+from doelgraaf.ingest.spreadsheet.lists import vocabulary
+from doelgraaf.ingest.spreadsheet.problems import WorkbookError
+from doelgraaf.ingest.spreadsheet.reader import read_workbook
+from doelgraaf.ingest.spreadsheet.template import OTHER, sheets
 from doelgraaf.store import open_repository
 from openpyxl import load_workbook
 from rdflib import Literal
@@ -58,7 +61,7 @@ def workbook(changes: dict | None = None, **extra) -> bytes:
             rows[name][index].update(values)
             rows[name][index] = {k: v for k, v in rows[name][index].items() if v is not None}
     rows.update(extra)
-    return spreadsheets.fill_template(rows)
+    return writer.fill_template(rows)
 
 
 def content(data: bytes) -> dict:
@@ -82,13 +85,13 @@ def demo_repo():
 
 @pytest.fixture(scope="module")
 def demo_xlsx(demo_repo) -> bytes:
-    return spreadsheets.export_workbook(demo_repo, "GM9999")
+    return export.export_workbook(demo_repo, "GM9999")
 
 
 @pytest.fixture(scope="module")
 def wassenaar():
     repo = open_repository(memory=True)
-    outcome = spreadsheets.import_workbook(repo, WASSENAAR.read_bytes(), "GM0629", str(WASSENAAR))
+    outcome = importing.import_workbook(repo, WASSENAAR.read_bytes(), "GM0629", str(WASSENAAR))
     yield repo, outcome
     repo.close()
 
@@ -101,7 +104,7 @@ def stored(repo, code: str) -> int:
 
 
 def test_the_template_has_the_sheets_headers_and_drop_downs():
-    book = load_workbook(io.BytesIO(spreadsheets.build_template()))
+    book = load_workbook(io.BytesIO(writer.build_template()))
     assert book.sheetnames[:9] == ["Instructies", "Opgaven", "Doelen", "Indicatoren", "Maatregelen", "Bijdragen",
                                    "Begroting", "Rollen", "Documenten"]
     assert book.sheetnames[-2:] == [OTHER, "Lijsten"] and book["Lijsten"].sheet_state == "hidden"
@@ -138,8 +141,8 @@ def test_the_template_has_the_sheets_headers_and_drop_downs():
 
 def test_the_committed_template_is_the_generated_one(root):
     committed = (root / "data" / "templates" / "doelgraaf-template.xlsx").read_bytes()
-    assert content(committed) == content(spreadsheets.build_template()), \
-        "regenerate it: .venv/bin/python -m doelgraaf.ingest.spreadsheet.workbook"
+    assert content(committed) == content(writer.build_template()), \
+        "regenerate it: .venv/bin/python -m doelgraaf.tools.template"
 
 
 # --- export and import ----------------------------------------------------------------------------
@@ -148,14 +151,14 @@ def test_the_committed_template_is_the_generated_one(root):
 def test_the_demo_survives_export_and_import(demo_repo, demo_xlsx):
     repo = open_repository(memory=True)
     started = time.perf_counter()
-    outcome = spreadsheets.import_workbook(repo, demo_xlsx, "GM9999", "demo.xlsx")
+    outcome = importing.import_workbook(repo, demo_xlsx, "GM9999", "demo.xlsx")
     assert time.perf_counter() - started < 20
     assert outcome.stored and outcome.reports["GM9999"].conforms, outcome.messages("nl")[:5]
     original = canonical(municipality_graph_data(demo_repo, "GM9999"))
     again = canonical(municipality_graph_data(repo, "GM9999"))
     assert len(again) == len(original) == 4572 and isomorphic(original, again)
     # every statement of the demo has a column of its own: nothing needed the sheet Overig
-    assert spreadsheets.workbook_rows(municipality_graph_data(demo_repo, "GM9999"), "GM9999")[OTHER] == []
+    assert export.workbook_rows(municipality_graph_data(demo_repo, "GM9999"), "GM9999")[OTHER] == []
     book = load_workbook(io.BytesIO(demo_xlsx), read_only=True)
     assert book["Overig"].max_row == 2
     repo.close()
@@ -175,14 +178,14 @@ def test_rows_become_nodes_with_stable_iris_and_references_by_key_or_name():
     assert graph.value(line, DG.taakveld) == ID["taakveld/7.3"]
     assert graph.value(graph.value(ID["GM0001/indicator/I1"], DG.baseline), DG.value) == Literal(Decimal("61.5"))
     repo = open_repository(memory=True)
-    assert spreadsheets.import_workbook(repo, data, "GM0001", "a.xlsx").stored
+    assert importing.import_workbook(repo, data, "GM0001", "a.xlsx").stored
     repo.close()
 
 
 def test_a_violation_names_sheet_row_and_column_and_nothing_is_stored(demo_repo):
     before = stored(demo_repo, "GM9999")
     data = workbook({"Doelen": {0: {"owner": None}}, "Indicatoren": {0: {"of": None}}})
-    outcome = spreadsheets.import_workbook(demo_repo, data, "GM9999", "kapot.xlsx")
+    outcome = importing.import_workbook(demo_repo, data, "GM9999", "kapot.xlsx")
     assert not outcome.stored and stored(demo_repo, "GM9999") == before
     nl, en = outcome.messages("nl"), outcome.messages("en")
     assert any("Blad Doelen, rij 3: Doel 'Schone wijken' heeft geen indicator." in line for line in nl)
@@ -202,7 +205,7 @@ def test_unreadable_cells_are_all_listed_with_their_place_in_both_languages(demo
         "Indicatoren": {0: {"shared": "99"}},
     }, Maatregelen=[{"key": "M1", "label": "Veegploeg", "goals": "D1, D2"}])
     with pytest.raises(WorkbookError) as caught:
-        spreadsheets.import_workbook(demo_repo, data, "GM9999", "kapot.xlsx")
+        importing.import_workbook(demo_repo, data, "GM9999", "kapot.xlsx")
     error = caught.value
     assert stored(demo_repo, "GM9999") == before
     nl, en = error.text("nl"), error.text("en")
@@ -247,7 +250,7 @@ def test_text_that_looks_like_a_formula_stays_text(tmp_path):
         graph.add((ID[f"GM0001/opgave/o{index}"], RDFS.label, Literal(text, lang="nl")))
     repo = open_repository(memory=True)
     repo.replace_graphs({ox.NamedNode(str(municipality_graph("GM0001"))): to_triples(graph)})
-    data = spreadsheets.export_workbook(repo, "GM0001")
+    data = export.export_workbook(repo, "GM0001")
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         sheets_xml = [archive.read(n) for n in archive.namelist() if n.startswith("xl/worksheets/sheet")]
     assert not any(b"<f>" in xml or b"<f " in xml for xml in sheets_xml)  # not a single formula in the file
@@ -350,7 +353,7 @@ def test_the_wassenaar_workbook_is_built_from_the_copied_csvs(root):
     import runpy
 
     build = runpy.run_path(str(WASSENAAR_CSV / "build_workbook.py"))
-    assert content(WASSENAAR.read_bytes()) == content(spreadsheets.fill_template(build["rows"]())), \
+    assert content(WASSENAAR.read_bytes()) == content(writer.fill_template(build["rows"]())), \
         "rebuild it: .venv/bin/python data/examples/wassenaar/build_workbook.py"
 
 

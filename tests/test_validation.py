@@ -11,7 +11,7 @@ from doelgraaf.core.paths import EXAMPLES_DIR
 from doelgraaf.core.terms import to_triples
 from doelgraaf.ingest.municipality_graphs import split_by_municipality
 from doelgraaf.ingest.rdf_files import read_file
-from doelgraaf.ingest.spreadsheet.template import read_workbook
+from doelgraaf.ingest.spreadsheet.reader import read_workbook
 from doelgraaf.validation import core_constraints, validate
 from doelgraaf.validation.report import path_text
 from doelgraaf.validation.results import new_results

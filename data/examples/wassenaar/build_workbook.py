@@ -31,7 +31,7 @@ import csv
 from decimal import Decimal
 from pathlib import Path
 
-from doelgraaf.ingest.spreadsheet.workbook import fill_template
+from doelgraaf.ingest.spreadsheet.writer import fill_template
 
 HERE = Path(__file__).resolve().parent
 OUTPUT = HERE.parent / "wassenaar-2026.xlsx"

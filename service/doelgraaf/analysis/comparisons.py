@@ -21,7 +21,6 @@ from doelgraaf.queries import load
 from doelgraaf.store import Repository, cache, datasets
 
 CENT = Decimal("0.01")
-DIRECTIONS = ("https://w3id.org/doelgraaf/def#Expense", "https://w3id.org/doelgraaf/def#Revenue")
 PHASE_NAMES = {"https://w3id.org/doelgraaf/def#AdoptedBudget": "ADOPTED", "https://w3id.org/doelgraaf/def#Realisation": "REALISED",
                "https://w3id.org/doelgraaf/def#AmendedBudget": "AMENDED"}
 

@@ -83,7 +83,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     repo = open_store(args)
     try:
         if args.kind == "xlsx":
-            from doelgraaf.ingest.spreadsheet.workbook import export_workbook
+            from doelgraaf.ingest.spreadsheet.export import export_workbook
 
             if len(codes) != 1 or not args.output:
                 raise UserError("een werkmap is voor één gemeente en vraagt -o BESTAND.xlsx",
@@ -108,7 +108,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
     try:
         if args.kind == "xlsx":
             from doelgraaf.core.codes import check_code
-            from doelgraaf.ingest.spreadsheet.workbook import import_workbook
+            from doelgraaf.ingest.spreadsheet.importing import import_workbook
 
             code = check_code(args.municipality)
             try:

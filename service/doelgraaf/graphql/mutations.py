@@ -30,7 +30,7 @@ from doelgraaf.graphql.types import ENUMS
 from doelgraaf.ingest import editing, loading
 from doelgraaf.ingest.editing import Change, EditOutcome
 from doelgraaf.ingest.rdf_files import FORMATS, parse_bytes
-from doelgraaf.ingest.spreadsheet import workbook
+from doelgraaf.ingest.spreadsheet.importing import import_workbook
 from doelgraaf.validation import ValidationReport
 
 Phase, Direction = ENUMS["Phase"], ENUMS["Direction"]
@@ -388,7 +388,7 @@ async def import_spreadsheet(info: Info, municipality: str, data: str) -> Mutati
         body = base64.b64decode(data, validate=True)
     except (binascii.Error, ValueError):
         raise UserError("'data' is geen base64", "'data' is not base64", where="data") from None
-    outcome = await asyncio.to_thread(workbook.import_workbook, info.context.repository, body, municipality, "data")
+    outcome = await asyncio.to_thread(import_workbook, info.context.repository, body, municipality, "data")
     return MutationResult.of(outcome.stored, None, list(outcome.reports.values()))
 
 

@@ -20,6 +20,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SH, SKOS
 
 from doelgraaf.catalogue.shared_graphs import shape_files, shapes_graph, vocabulary_files
+from doelgraaf.core.codes import code_order
 from doelgraaf.core.namespaces import DG
 from doelgraaf.core.paths import CONTEXT_FILE, ONTOLOGY_FILE, PROJECT_ROOT
 from doelgraaf.publishing.diagram import class_diagram_svg
@@ -88,19 +89,6 @@ def _both(graph: Graph, node, prop) -> str:
     return nl + (f"<br><span class='en'>{en}</span>" if en and en != nl else "")
 
 
-def notation_key(code: str) -> tuple:
-    """BBV order of codes: 0.1 … 0.9, 0.10, 0.11; 6.2 before 6.21 before 6.3; 6.71a before 6.71b.
-
-    After the point the digits are levels (0.61 is 0.6.1, 6.711 is 6.7.1.1), except that 0.10 and
-    0.11 are the tenth and eleventh taakveld of 0 (no x.1 taakveld has sub-codes).
-    """
-    head, _, tail = code.partition(".")
-    digits = re.match(r"\d*", tail).group()
-    levels = [int(digits)] if digits[:1] == "1" and len(digits) == 2 else [int(d) for d in digits]
-    number = int(head) if head.isdigit() else 0
-    return (number, head if not head.isdigit() else "", levels, tail[len(digits):])
-
-
 def _anchor(scheme: URIRef, code: str) -> str:
     return re.sub(r"[^A-Za-z0-9_.-]", "-", f"{str(scheme).rstrip('/').split('/')[-1]}-{code}")
 
@@ -143,7 +131,7 @@ def _successions(graph: Graph, concept) -> str:
     """What became of this code (→) and where it came from (←), with certainty, from dg:Succession."""
     lines = []
     for succession in sorted(graph.subjects(DG.predecessor, concept), key=str):
-        successors = sorted(graph.objects(succession, DG.successor), key=lambda c: notation_key(str(graph.value(c, SKOS.notation))))
+        successors = sorted(graph.objects(succession, DG.successor), key=lambda c: code_order(str(graph.value(c, SKOS.notation))))
         if successors == [concept]:
             lines.append(f"naam gewijzigd <span class='en'>renamed</span> ({_certainty(graph, succession)})")
         else:
@@ -154,7 +142,7 @@ def _successions(graph: Graph, concept) -> str:
         if (predecessor := graph.value(succession, DG.predecessor)) != concept:
             predecessors.setdefault(_certainty(graph, succession), []).append(predecessor)
     for certainty, codes in sorted(predecessors.items()):
-        codes.sort(key=lambda c: notation_key(str(graph.value(c, SKOS.notation))))
+        codes.sort(key=lambda c: code_order(str(graph.value(c, SKOS.notation))))
         lines.append(f"← {', '.join(_code_link(graph, c, latest=False) for c in codes)} ({certainty})")
     return "<br>".join(lines)
 
@@ -218,7 +206,7 @@ OPTIONAL_COLUMNS = [
 
 
 def _scheme_section(graph: Graph, scheme: URIRef) -> str:
-    concepts = sorted(graph.subjects(SKOS.inScheme, scheme), key=lambda c: notation_key(str(graph.value(c, SKOS.notation) or "")))
+    concepts = sorted(graph.subjects(SKOS.inScheme, scheme), key=lambda c: code_order(str(graph.value(c, SKOS.notation) or "")))
     columns = [(head, cell) for head, cell in OPTIONAL_COLUMNS if any(cell(graph, c, scheme) for c in concepts)]
     header = "".join(f"<th>{h}</th>" for h in ("code", "naam <span class='en'>name</span>", *(h for h, _ in columns)))
     rows = []
