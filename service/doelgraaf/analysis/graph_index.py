@@ -26,7 +26,7 @@ class GraphIndex:
 
 
 def _region(repo):
-    return cache.base(repo).cache.region("graph indexes")
+    return repo.cache.region("graph indexes")
 
 
 def ready(repo, graph: str) -> GraphIndex | None:
@@ -43,8 +43,7 @@ def index(repo, graph: str) -> GraphIndex | None:
     region = _region(repo)
     if not graph.startswith(INDEXED) or not region.keeps:
         return None
-    store = cache.base(repo)
-    return region.cached(graph, lambda: _build(store, ox.NamedNode(graph)), graphs=[graph])
+    return region.cached(graph, lambda: _build(repo, ox.NamedNode(graph)), graphs=[graph])
 
 
 def _build(store, graph: ox.NamedNode) -> GraphIndex:

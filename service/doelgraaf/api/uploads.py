@@ -16,10 +16,10 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 
 from doelgraaf.api.problems import Problem
+from doelgraaf.catalogue import shared_graphs
 from doelgraaf.core.access import Forbidden, Unauthenticated
 from doelgraaf.core.codes import check_code
 from doelgraaf.core.errors import UserError
-from doelgraaf.core.namespaces import vocabulary_graph
 from doelgraaf.ingest import editing, loading
 from doelgraaf.ingest.rdf_files import parse_bytes
 
@@ -83,6 +83,6 @@ async def replace_vocabulary(name: str, request: Request) -> JSONResponse:
     document = parse_bytes(await request.body(), MEDIA_TYPES[media], "body")
     if any(not isinstance(q.graph_name, ox.DefaultGraph) for q in document.quads):
         raise UserError("een vocabulaire is één graaf", "a vocabulary is one graph", where="body")
-    graph = ox.NamedNode(str(vocabulary_graph(name)))
-    await asyncio.to_thread(request.app.state.repository.replace_graphs, {graph: [q.triple for q in document.quads]})
+    graph = await asyncio.to_thread(shared_graphs.replace_vocabulary, request.app.state.repository, name,
+                                    [q.triple for q in document.quads])
     return JSONResponse({"stored": True, "graph": graph.value, "triples": len(document.quads)})

@@ -80,6 +80,13 @@ def install(repo: Repository) -> None:
     )
 
 
+def replace_vocabulary(repo: Repository, name: str, triples: list[ox.Triple]) -> ox.NamedNode:
+    """An administrator's new version of a shared vocabulary, in one transaction; returns its graph."""
+    graph = ox.NamedNode(str(vocabulary_graph(name)))
+    repo.replace_graphs({graph: triples})
+    return graph
+
+
 def concept_graph(iri: str) -> str | None:
     """The vocabulary graph describing a shared concept, or None when the IRI is no shared concept."""
     for prefix, name in CONCEPT_GRAPHS.items():

@@ -34,7 +34,7 @@ def _graphs_read(args, kwargs) -> list[str] | None:
 
 
 class CountingRepository:
-    """Delegates to a repository, counts the queries one request sends (tests assert on it) and notes the
+    """Delegates to a repository (its cache and write counts included), counts the queries one request sends (tests assert on it) and notes the
     graphs they read, so that the request's answer is kept as long as those are unchanged (store/cache.py)."""
 
     def __init__(self, repository: Repository):

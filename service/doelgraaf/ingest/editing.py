@@ -152,7 +152,7 @@ class WorkingCopy:
 def _working_copy(repo: Repository, code: str) -> WorkingCopy:
     """The municipality's working copy, kept between edits in the cache until its graph is written by anyone
     else: copying the graph out of the store took longer than validating a change."""
-    found = cache.base(repo).cache.region("working copies").peek(code)
+    found = repo.cache.region("working copies").peek(code)
     if found is not cache.MISSING:
         return found
     triples = municipality_triples(repo, code)
@@ -163,7 +163,7 @@ def _working_copy(repo: Repository, code: str) -> WorkingCopy:
 
 def _keep(repo: Repository, code: str, copy: WorkingCopy) -> None:
     """Keep the copy as of now: it equals the store after this edit's own write."""
-    cache.base(repo).cache.region("working copies").put(code, copy, graphs=[str(municipality_graph(code))])
+    repo.cache.region("working copies").put(code, copy, graphs=[str(municipality_graph(code))])
 
 
 def edit(repo: Repository, code: str, build: Callable[[Graph], Change]) -> EditOutcome:

@@ -184,17 +184,12 @@ class Cache:
             return self._regions[name]
 
 
-def base(repo):
-    """The repository behind a per-request wrapper (graphql.loaders.CountingRepository)."""
-    return getattr(repo, "_repository", repo)
-
-
 def cached(repo, key, compute: Callable[[], T], graphs: Iterable[str] | None = None) -> T:
     """A value computed from the store, kept in the repository's cache of values (see Region.cached)."""
-    return base(repo).cache.region("values").cached(key, compute, graphs)
+    return repo.cache.region("values").cached(key, compute, graphs)
 
 
 def peek(repo, key):
     """The kept value of `key` in the repository's cache of values, or None; nothing is computed."""
-    found = base(repo).cache.region("values").peek(key)
+    found = repo.cache.region("values").peek(key)
     return None if found is MISSING else found
