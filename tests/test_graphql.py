@@ -167,3 +167,8 @@ def test_indicator_comparison_and_goals_linked_across_municipalities(client):
     assert all(any(s["id"].endswith("/11") for s in g["sdgs"]) for g in goals)
     _, body = gql(client, "{ linkedGoals { id } }")
     assert "SDG" in body["errors"][0]["message"]
+
+
+def test_a_variable_of_the_wrong_type_is_told_not_masked(client):
+    status, body = gql(client, "query($c: String!) { municipality(code: $c) { code } }", {"c": 5})
+    assert "String cannot represent a non string value" in body["errors"][0]["message"]

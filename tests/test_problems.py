@@ -29,6 +29,7 @@ def _is_problem(response, status: int) -> dict:
     ("post", "/import/rdf?municipality=GM9999", {"content": b"x", "headers": {"content-type": "text/turtle",
                                                                               "authorization": f"Bearer {OTHER_EDITOR}"}}, 403),
     ("post", "/import/rdf", {"content": b"x", "headers": {"content-type": "image/png", "authorization": f"Bearer {EDITOR}"}}, 415),
+    ("post", "/import/rdf", {"content": b"x", "headers": {"content-type": "text/turtle"}}, 401),
     ("post", "/import/rdf", {"content": b"<a> <b", "headers": {"content-type": "text/turtle", "authorization": f"Bearer {EDITOR}"}}, 400),
     ("put", "/vocab/sdg", {"content": b"", "headers": {"content-type": "text/turtle"}}, 401),
     ("post", "/sparql", {"content": b"x" * 13_000_000, "headers": {"content-type": "application/sparql-query"}}, 413),

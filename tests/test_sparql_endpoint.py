@@ -186,6 +186,28 @@ def test_syntax_errors_say_where_without_a_grammar_dump(client):
     assert "'ex:' is niet gedeclareerd" in unknown["nl"] and "PREFIX ex:" in unknown["en"]
 
 
+def test_deep_nesting_is_a_clear_400_not_a_crash(client, live_service):
+    nested = "SELECT * {" + "{" * 60 + " ?s ?p ?o " + "}" * 60 + "} LIMIT 1"
+    for response in (client.get("/sparql", params={"query": nested}),
+                     httpx.get(live_service + "/sparql", params={"query": nested}, timeout=30)):
+        assert response.status_code == 400 and "te diep genest" in response.json()["nl"], response.text
+    assert httpx.get(live_service + "/sparql", params={"query": "ASK {}"}, timeout=30).json()["boolean"] is True
+
+
+def test_a_byte_order_mark_and_a_declared_charset(client):
+    assert client.post("/sparql", content="\ufeffASK {}".encode(), headers={"content-type": "application/sparql-query"}).status_code == 200
+    latin = 'SELECT ?x { BIND ("caf\xe9" AS ?x) }'.encode("iso-8859-1")
+    response = client.post("/sparql", content=latin, headers={"content-type": "application/sparql-query; charset=iso-8859-1"})
+    assert response.json()["results"]["bindings"][0]["x"]["value"] == "caf\xe9"
+    assert client.post("/sparql", content=latin, headers={"content-type": "application/sparql-query"}).status_code == 400
+
+
+def test_an_unknown_format_name_and_no_query_are_400(client):
+    response = client.get("/sparql", params={"query": "ASK {}", "format": "foo"})
+    assert response.status_code == 400 and response.json()["where"] == "format"
+    assert client.get("/sparql", headers={"accept": "application/sparql-results+json"}).status_code == 400
+
+
 def test_predeclared_prefixes_and_a_query_of_its_own(client):
     response = client.get("/sparql", params={"query": "SELECT ?g { ?g a dg:Goal ; rdfs:label ?l } LIMIT 1"})
     assert response.status_code == 200 and response.json()["results"]["bindings"]
@@ -195,7 +217,7 @@ def test_predeclared_prefixes_and_a_query_of_its_own(client):
 
 def test_unacceptable_format_and_content_type(client):
     assert client.get("/sparql", params={"query": "ASK {}"}, headers={"accept": "image/png"}).status_code == 406
-    assert client.get("/sparql", params={"query": "ASK {}", "format": "turtle"}).status_code == 406
+    assert client.get("/sparql", params={"query": "ASK {}", "format": "turtle"}).status_code == 400
     assert client.post("/sparql", content="ASK {}", headers={"content-type": "text/plain"}).status_code == 415
 
 

@@ -22,7 +22,7 @@ class ReadOnlyCORS:
 
     def __init__(self, app):
         self.app = app
-        self.cors = CORSMiddleware(app, allow_origins=["*"], allow_methods=["GET", "POST", "HEAD"],
+        self.cors = CORSMiddleware(app, allow_origins=["*"], allow_methods=["GET", "POST"],
                                    allow_headers=["Accept", "Content-Type"],
                                    expose_headers=["Doelgraaf-Result-Truncated", "Content-Type"], max_age=600)
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import html
 import json
+import re
 from urllib.parse import parse_qsl
 
 import pyoxigraph as ox
@@ -22,9 +23,10 @@ from doelgraaf import queries, sparql_endpoint
 from doelgraaf.api.negotiation import RDF_MEDIA_TYPES, serialize
 from doelgraaf.api.problems import Problem
 from doelgraaf.core.errors import UserError
-from doelgraaf.core.media import NotAcceptable, preferred
+from doelgraaf.core.media import preferred
 from doelgraaf.core.paths import API_PAGES_DIR
 from doelgraaf.sparql_endpoint.check import PREFIXES
+from doelgraaf.sparql_endpoint.workers import Busy
 from doelgraaf.store import QueryTimeout
 from doelgraaf.store.repository import UNION, Dataset
 
@@ -40,8 +42,9 @@ async def _parameters(request: Request) -> list[tuple[str, str]]:
     parameters = list(request.query_params.multi_items())
     if request.method == "GET":
         return parameters
-    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    body = (await request.body()).decode("utf-8", errors="replace")
+    header = request.headers.get("content-type", "")
+    content_type = header.split(";")[0].strip().lower()
+    body = _decoded(await request.body(), header)
     if content_type == "application/sparql-query":
         return [*parameters, ("query", body)]
     if content_type == "application/x-www-form-urlencoded":
@@ -51,6 +54,20 @@ async def _parameters(request: Request) -> list[tuple[str, str]]:
                         "updates are not allowed: this endpoint runs read-only queries only", where="Content-Type")
     raise Problem(415, "stuur de query als application/sparql-query of als formulier met query=",
                   "send the query as application/sparql-query or as a form with query=", "Content-Type")
+
+
+def _decoded(body: bytes, content_type: str) -> str:
+    """The body as text in the charset it declares (UTF-8 when it declares none), or a 400 saying where it breaks."""
+    found = re.search(r"charset\s*=\s*\"?([A-Za-z0-9_.:-]+)", content_type)
+    charset = found.group(1) if found else "utf-8"
+    try:
+        return body.decode(charset)
+    except LookupError:
+        raise Problem(415, f"onbekende tekenset '{charset[:40]}'; stuur UTF-8", f"unknown charset '{charset[:40]}'; send UTF-8",
+                      "Content-Type") from None
+    except UnicodeDecodeError as exc:
+        raise UserError(f"de tekst is geen geldige {charset} (byte {exc.start})", f"the text is not valid {charset} (byte {exc.start})",
+                        where="body") from None
 
 
 def _single(parameters: list[tuple[str, str]], name: str) -> str | None:
@@ -90,6 +107,10 @@ async def sparql(request: Request) -> Response:
         reply = await asyncio.to_thread(sparql_endpoint.answer, request.app.state.repository,
                                         request.app.state.query_workers, query, dataset,
                                         request.headers.get("accept"), format_name)
+    except Busy:
+        raise Problem(503, "alle werkprocessen zijn bezig met lange queries van anderen; probeer het over enkele seconden opnieuw",
+                      "every worker is busy with other people's long queries; try again in a few seconds", "query",
+                      headers={"Retry-After": "5"}) from None
     except QueryTimeout:
         limit = sparql_endpoint.TIME_LIMIT_SECONDS
         raise Problem(503, f"de query duurde langer dan {limit:g} s; beperk hem (LIMIT, een GRAPH, minder variabelen) "
@@ -106,8 +127,8 @@ def _without_query(request: Request) -> Response:
     media = preferred(request.headers.get("accept"), ["text/html", *RDF_MEDIA_TYPES])
     if media == "text/html":
         return HTMLResponse(page())
-    if media is None:
-        raise NotAcceptable(["text/html", *RDF_MEDIA_TYPES])
+    if media is None:  # a program asking for results without a query
+        raise UserError("geen query: geef een SPARQL-query mee als 'query'", "no query: pass a SPARQL query as 'query'", where="query")
     return Response(serialize(service_description(str(request.url.replace(query=""))), media), media_type=media,
                     headers={"Vary": "Accept"})
 

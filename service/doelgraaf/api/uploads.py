@@ -48,6 +48,8 @@ def _municipality(request: Request, principal) -> str:
 async def import_rdf(request: Request) -> JSONResponse:
     media = request.headers.get("content-type", "").split(";")[0].strip().lower()
     principal = request.app.state.tokens.principal(request.headers.get("authorization"))
+    if principal is None:  # who asks comes first: without a token nothing else about the request matters
+        raise Unauthenticated("uploaden vraagt een token (Authorization: Bearer …)", "uploading needs a token (Authorization: Bearer …)")
     code = _municipality(request, principal)
     editing.authorise(principal, code)
     if media not in MEDIA_TYPES:

@@ -9,6 +9,7 @@ import typing
 from functools import lru_cache
 
 import strawberry
+from graphql import GraphQLError
 from strawberry.extensions import MaskErrors, MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
 from strawberry.tools import merge_types
 from strawberry.types import Info
@@ -75,7 +76,8 @@ Query = merge_types("Query", (BaseQuery, ComparisonQuery))
 def _mask(error) -> bool:
     """Hide unexpected exceptions (no stack traces or SPARQL in responses); user errors pass."""
     original = getattr(error, "original_error", None)
-    return original is not None and not isinstance(original, UserError)
+    # GraphQL's own errors about the request (a variable of the wrong type) are the user's to read
+    return original is not None and not isinstance(original, (UserError, GraphQLError))
 
 
 class Schema(strawberry.Schema):

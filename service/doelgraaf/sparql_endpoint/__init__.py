@@ -9,6 +9,7 @@ this process, where reading stops at the limit.
 
 from __future__ import annotations
 
+import os
 import time
 
 from doelgraaf.sparql_endpoint.answers import Reply, respond
@@ -19,7 +20,9 @@ from doelgraaf.store.repository import Dataset
 
 MAX_ROWS = 10_000
 TIME_LIMIT_SECONDS = 10.0
-WORKERS = 2
+# two per core: two strangers' long queries then leave the others something to answer with (a query that
+# computes for the whole time limit holds a worker that long)
+WORKERS = 2 * max(1, os.cpu_count() or 1)
 
 def start_workers(repo: Repository) -> QueryWorkers | None:
     """The worker pool for an on-disk embedded store; None where queries run in this process."""

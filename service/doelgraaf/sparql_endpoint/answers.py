@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from doelgraaf.core.errors import UserError
 from doelgraaf.core.media import NotAcceptable, preferred
 from doelgraaf.sparql_endpoint import results
 from doelgraaf.sparql_endpoint.check import PREFIXES, check, engine_refusal
@@ -25,7 +26,14 @@ class Reply:
 def media_type(form: str, accept: str | None, format_name: str | None) -> str:
     """The media type to answer in: a `format`/`output` parameter wins over Accept."""
     offered = results.offered(form)
-    chosen = results.named(form, format_name) if format_name else preferred(accept, offered)
+    if format_name:
+        chosen = results.named(form, format_name)
+        if chosen is None:
+            names = ", ".join(sorted(results.GRAPH_NAMES if results.is_graph_form(form) else results.RESULT_NAMES))
+            raise UserError(f"formaat '{format_name[:40]}' past niet bij een {form}-query; kies uit {names}",
+                            f"format '{format_name[:40]}' does not fit a {form} query; choose from {names}", where="format")
+        return chosen
+    chosen = preferred(accept, offered)
     if chosen is None:
         raise NotAcceptable(offered)
     return chosen

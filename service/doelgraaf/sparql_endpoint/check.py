@@ -74,16 +74,17 @@ def _position(text: str) -> tuple[int, int] | None:
     return None
 
 
-def _near(text: str, line: int, column: int) -> str:
+def _near(text: str, line: int, column: int) -> tuple[str, str]:
     rows = text.split("\n")
     row = rows[line - 1] if 0 < line <= len(rows) else ""
-    return row[max(column - 1, 0):][:30].strip() or "(einde van de regel / end of line)"
+    near = row[max(column - 1, 0):][:30].strip()
+    return (f"bij '{near}'", f"near '{near}'") if near else ("aan het einde van de regel", "at the end of the line")
 
 
 def _is_update(text: str) -> bool:
     try:
         parseUpdate(text)
-    except (ParseBaseException, ValueError):
+    except (ParseBaseException, ValueError, RecursionError):
         return False
     return True
 
@@ -96,11 +97,11 @@ def engine_refusal(text: str, message: str) -> UserError:
 
 
 def _syntax_error(text: str, line: int, column: int) -> UserError:
-    near = _near(text, line, column)
+    near_nl, near_en = _near(text, line, column)
     return UserError(
-        f"de query is geen geldige SPARQL 1.1: fout op regel {line}, kolom {column}, bij '{near}'; "
+        f"de query is geen geldige SPARQL 1.1: fout op regel {line}, kolom {column}, {near_nl}; "
         f"controleer haakjes, punten en voorvoegsels (voorgedeclareerd: {', '.join(PREFIXES)})",
-        f"the query is not valid SPARQL 1.1: error at line {line}, column {column}, near '{near}'; "
+        f"the query is not valid SPARQL 1.1: error at line {line}, column {column}, {near_en}; "
         f"check brackets, dots and prefixes (predeclared: {', '.join(PREFIXES)})",
         where=f"query, regel/line {line}, kolom/column {column}",
     )
@@ -113,9 +114,13 @@ def check(text: str) -> CheckedQuery:
         raise _refused(f"de query is langer dan {MAX_QUERY_LENGTH} tekens", f"the query is longer than {MAX_QUERY_LENGTH} characters")
     if not text.strip():
         raise _refused("geen query: geef een SPARQL-query mee als 'query'", "no query: pass a SPARQL query as 'query'")
+    text = text.removeprefix("\ufeff")  # a byte order mark some editors write is no part of the query
     try:
         prologue, body = parseQuery(text)
-    except ValueError:  # an escape such as \\uZZZZ that is no code point
+    except RecursionError:  # rdflib's parser recurses once per nested group or bracket
+        raise _refused("de query is te diep genest (groepen of haakjes in elkaar); maak hem platter",
+                       "the query is nested too deeply (groups or brackets inside each other); flatten it") from None
+    except ValueError:
         raise _refused("de query bevat een ongeldige \\u-escape", "the query contains an invalid \\u escape") from None
     except ParseBaseException as exc:
         if _is_update(text):

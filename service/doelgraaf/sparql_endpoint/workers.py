@@ -54,6 +54,10 @@ def isolate_network() -> str:
     return "none"
 
 
+class Busy(Exception):
+    """Every worker was busy for the whole time limit (other people's long queries): try again shortly."""
+
+
 @dataclass(frozen=True)
 class Request:
     text: str
@@ -93,6 +97,8 @@ def _serve(connection) -> None:
             connection.send(("timeout",))
         except NotAcceptable as refusal:
             connection.send(("not acceptable", refusal.offered))
+        except Exception as exc:  # noqa: BLE001 - a bug, told to the service as such; the worker lives on
+            connection.send(("failed", f"{type(exc).__name__}: {exc}"[:500]))
 
 
 @dataclass
@@ -167,7 +173,7 @@ class QueryWorkers:
         try:
             worker = self._idle.get(timeout=request.time_limit)
         except queue.Empty:
-            raise QueryTimeout() from None
+            raise Busy() from None
         snapshot = self._snapshot()
         remaining = max(request.time_limit - (time.monotonic() - started), 0.05)
         try:
@@ -187,6 +193,8 @@ class QueryWorkers:
             raise QueryTimeout()
         if answer[0] == "user":
             raise UserError(*answer[1:])
+        if answer[0] == "failed":
+            raise RuntimeError(f"SPARQL worker: {answer[1]}")
         raise NotAcceptable(answer[1])
 
     def close(self) -> None:
