@@ -9,6 +9,7 @@ process, so two editors never validate against a state the other is about to cha
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import uuid
 from collections import defaultdict
@@ -35,6 +36,16 @@ OWNED = (DG.baseline, DG.target)
 QUALIFYING = (DG.measure, DG.goal)
 
 _locks: dict[str, threading.Lock] = defaultdict(threading.Lock)
+
+
+@contextlib.contextmanager
+def writing(codes):
+    """Hold the write locks of these municipalities (in code order, so two writers never wait for each other):
+    an edit's working copy must not be overtaken by a load of the same municipality."""
+    with contextlib.ExitStack() as stack:
+        for code in sorted(set(codes)):
+            stack.enter_context(_locks[code])
+        yield
 
 
 @dataclass
@@ -169,29 +180,38 @@ def _keep(repo: Repository, code: str, copy: WorkingCopy) -> None:
 def edit(repo: Repository, code: str, build: Callable[[Graph], Change]) -> EditOutcome:
     """Compute a change on the working copy of the municipality's graph, validate it, and store it only
     if it conforms; a refused change is undone on the copy, so the copy always equals the store."""
-    with _locks[code]:
+    with writing([code]):
         copy = _working_copy(repo, code)
-        data = copy.graph
-        change = build(data)
-        touched = _touched(change, code)
-        focus = touched | _neighbours(data, touched)
-        removed = {t for t in change.delete if t in data}
-        added = {t for t in change.insert if t not in data}
-        copy.remove(removed)
-        copy.add(added)
-        focus |= _neighbours(data, touched)
-        report = validate_store(copy.store, lambda: data, focus_nodes=focus)
-        if not report.conforms:
-            copy.remove(added)
-            copy.add(removed)
-            _keep(repo, code, copy)
-            return EditOutcome(False, change.subject, report)
-        graph = ox.NamedNode(str(municipality_graph(code)))
-        # what is both deleted and inserted stays: deletes apply first, inserts win
-        repo.modify_graph(graph, delete=to_triples(change.delete - change.insert), insert=to_triples(change.insert))
-        _refresh(repo, graph, copy, {s for s, _, _ in added})
+        try:
+            return _apply(repo, code, copy, build)
+        except BaseException:
+            # the copy may be half changed and no write counted: it must not be taken for the store's graph
+            repo.cache.region("working copies").discard(code)
+            raise
+
+
+def _apply(repo: Repository, code: str, copy: WorkingCopy, build: Callable[[Graph], Change]) -> EditOutcome:
+    data = copy.graph
+    change = build(data)
+    touched = _touched(change, code)
+    focus = touched | _neighbours(data, touched)
+    removed = {t for t in change.delete if t in data}
+    added = {t for t in change.insert if t not in data}
+    copy.remove(removed)
+    copy.add(added)
+    focus |= _neighbours(data, touched)
+    report = validate_store(copy.store, lambda: data, focus_nodes=focus)
+    if not report.conforms:
+        copy.remove(added)
+        copy.add(removed)
         _keep(repo, code, copy)
-        return EditOutcome(True, change.subject, report)
+        return EditOutcome(False, change.subject, report)
+    graph = ox.NamedNode(str(municipality_graph(code)))
+    # what is both deleted and inserted stays: deletes apply first, inserts win
+    repo.modify_graph(graph, delete=to_triples(change.delete - change.insert), insert=to_triples(change.insert))
+    _refresh(repo, graph, copy, {s for s, _, _ in added})
+    _keep(repo, code, copy)
+    return EditOutcome(True, change.subject, report)
 
 
 SUBJECTS = "SELECT ?s ?p ?o WHERE { GRAPH ?graph { ?s ?p ?o } }"

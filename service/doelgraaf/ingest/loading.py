@@ -15,6 +15,7 @@ import pyoxigraph as ox
 from doelgraaf.core.errors import UserError
 from doelgraaf.core.namespaces import municipality_graph
 from doelgraaf.core.terms import skolemise, to_triples
+from doelgraaf.ingest import editing
 from doelgraaf.ingest.municipality_graphs import split_by_municipality
 from doelgraaf.store import Repository
 from doelgraaf.validation import ValidationReport, validate
@@ -45,8 +46,9 @@ def load_documents(repo: Repository, documents, municipalities: list[str] | None
     reports = {code: validate(graph) for code, graph in graphs.items()}
     outcome = LoadOutcome(reports, False, {code: len(g) for code, g in graphs.items()})
     if outcome.conforms:
-        repo.replace_graphs(
-            {ox.NamedNode(str(municipality_graph(code))): to_triples(g) for code, g in graphs.items()}
-        )
+        with editing.writing(graphs):  # not in the middle of an edit of the same municipality
+            repo.replace_graphs(
+                {ox.NamedNode(str(municipality_graph(code))): to_triples(g) for code, g in graphs.items()}
+            )
         outcome.stored = True
     return outcome

@@ -116,6 +116,10 @@ class Region:
             while len(self._entries) > self.size:
                 self._entries.popitem(last=False)
 
+    def discard(self, key) -> None:
+        with self._lock:
+            self._entries.pop(key, None)
+
     def cached(self, key, compute: Callable[[], T], graphs: Iterable[str] | None = None) -> T:
         """The value of `key`, computed by `compute` only when none is valid; threads asking meanwhile wait."""
         graphs = None if graphs is None else tuple(graphs)
