@@ -35,7 +35,7 @@ QUERIES = {
     "progress": '{ municipality(code: "GM9999") { indicators { label progress { status fraction } } } }',
     "municipalities": "{ municipalities(first: 50) { code name population } }",
 }
-MUTATION = ('mutation($label: String!) { createBudgetLine(input: {label: $label, amount: "1000.00", year: 2025, phase: ADOPTED, '
+MUTATION = ('mutation($label: String!) { createBudgetLine(input: {label: $label, amount: "1000.00", fiscalYear: 2025, phase: ADOPTED, '
             'direction: EXPENSE, taakveld: "2.1", funds: "%s", statedIn: "https://w3id.org/doelgraaf/id/GM9999/programmabegroting-2025"}) '
             '{ ok violations { message } } }' % GOAL)
 

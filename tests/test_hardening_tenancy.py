@@ -25,7 +25,7 @@ MUTATIONS = [
     'updateMeasure(id: "%s", input: {label: "x"}) { ok }' % MEASURE,
     'deleteMeasure(id: "%s") { ok }' % MEASURE,
     'createContribution(input: {measure: "%s", goal: "%s", share: "1"}) { ok }' % (MEASURE, GOAL),
-    'createBudgetLine(input: {amount: "1", year: 2025, phase: ADOPTED, direction: EXPENSE, taakveld: "2.1", funds: "%s"}) { ok }' % GOAL,
+    'createBudgetLine(input: {amount: "1", fiscalYear: 2025, phase: ADOPTED, direction: EXPENSE, taakveld: "2.1", funds: "%s"}) { ok }' % GOAL,
     'importRdf(municipality: "GM9999", format: TURTLE, data: "<http://example.org/a> <http://example.org/b> <http://example.org/c> .") { ok }',
 ]
 

@@ -38,7 +38,7 @@ def test_an_invalid_change_is_refused_and_leaves_the_store_unchanged(client, dem
 def test_a_complete_goal_is_created_with_its_indicator(client, demo):
     body = mutate(client, """createGoal(input: {
         label: "Schone wijken", labelEn: "Clean neighbourhoods", owner: "%s", programme: "%sprogramma/duurzaamheid-en-mobiliteit",
-        sdgs: [11], servedBy: ["%smaatregel/snelfietsroute"],
+        sdgs: ["11"], servedBy: ["%smaatregel/snelfietsroute"],
         indicators: [{kind: EFFECT, label: "Tevredenheid schoon", baseline: {value: "6.1", year: 2022}, target: {value: "7.0", year: 2026}}]
     }) %s""" % (OWNER, ID, ID, RESULT))
     result = body["data"]["x"]
@@ -74,7 +74,7 @@ def test_deleting_a_goal_that_a_measure_needs_is_refused(client, demo):
 
 def test_measure_with_budget_then_its_cost_and_a_contribution_gate(client, demo):
     result = mutate(client, """createMeasure(input: {label: "Veegteam", goals: ["%s"], owner: "%s",
-        budgetLines: [{amount: "12500.50", year: 2025, phase: ADOPTED, direction: EXPENSE, taakveld: "2.1",
+        budgetLines: [{amount: "12500.50", fiscalYear: 2025, phase: ADOPTED, direction: EXPENSE, taakveld: "2.1",
                        statedIn: "%sprogrammabegroting-2025"}]}) %s""" % (GOAL, OWNER, ID, RESULT))["data"]["x"]
     assert result["ok"], result["violations"]
     _, body = gql(client, '{ node(id: "%s") { ... on Measure { cost(year: 2025, phase: ADOPTED) { expenses net } } } }' % result["id"])
@@ -84,9 +84,9 @@ def test_measure_with_budget_then_its_cost_and_a_contribution_gate(client, demo)
 
 
 @pytest.mark.parametrize("line,needle", [
-    ('amount: "-5", year: 2025, phase: ADOPTED, direction: EXPENSE, taakveld: "2.1"', "0 of meer"),
-    ('amount: "5", year: 2026, phase: ADOPTED, direction: EXPENSE, taakveld: "6.2"', "niet geldt"),
-    ('amount: "5", year: 2025, phase: REALISED, direction: EXPENSE, taakveld: "2.1"', "jaarstukken"),
+    ('amount: "-5", fiscalYear: 2025, phase: ADOPTED, direction: EXPENSE, taakveld: "2.1"', "0 of meer"),
+    ('amount: "5", fiscalYear: 2026, phase: ADOPTED, direction: EXPENSE, taakveld: "6.2"', "niet geldt"),
+    ('amount: "5", fiscalYear: 2025, phase: REALISED, direction: EXPENSE, taakveld: "2.1"', "jaarstukken"),
 ])
 def test_budget_line_rules_block(client, demo, line, needle):
     before = everything(demo)

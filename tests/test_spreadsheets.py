@@ -202,7 +202,7 @@ def test_unreadable_cells_are_all_listed_with_their_place_in_both_languages(demo
     data = workbook({
         "Begroting": {0: {"amount": "1.250.000,10", "year": "twintig", "taakveld": 0.1}},
         "Doelen": {0: {"owner": "wethouder-x", "parent": "P1"}},
-        "Indicatoren": {0: {"shared": "99"}},
+        "Indicatoren": {0: {"shared_indicator": "99"}},
     }, Maatregelen=[{"key": "M1", "label": "Veegploeg", "goals": "D1, D2"}])
     with pytest.raises(WorkbookError) as caught:
         importing.import_workbook(demo_repo, data, "GM9999", "kapot.xlsx")

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import Graph
+from rdflib.namespace import SKOS
 
 from doelgraaf.core.namespaces import DG, ID, ONTOLOGY_GRAPH, SDG, SHAPES_GRAPH, vocabulary_graph
 from doelgraaf.core.paths import ONTOLOGY_FILE, SHAPES_DIR, VOCAB_DIR
@@ -105,3 +106,14 @@ def _document_kinds() -> dict[str, str]:
 def document_kind(cls: str) -> str | None:
     """The document-type concept (documentsoort/kadernota, ...) of a planning document class."""
     return _document_kinds().get(cls)
+
+
+def concept_notations() -> dict[str, str]:
+    """skos:notation of every shared concept: names the members of GraphQL enums."""
+    notation = str(SKOS.notation)
+    return {
+        quad.subject.value: quad.object.value
+        for path in vocabulary_files().values()
+        for quad in ox.parse(path=str(path))
+        if quad.predicate.value == notation
+    }

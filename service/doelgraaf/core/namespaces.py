@@ -68,3 +68,11 @@ PREFIXES = {
     "sh": SH,
     "vann": VANN,
 }
+
+
+def compact(iri) -> str:
+    """An IRI as people read it in messages: dg:owner, or <…> when no prefix of ours fits."""
+    for prefix, namespace in PREFIXES.items():
+        if str(iri).startswith(str(namespace)):
+            return f"{prefix}:{str(iri)[len(str(namespace)):]}"
+    return f"<{iri}>"

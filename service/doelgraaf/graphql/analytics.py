@@ -20,7 +20,7 @@ from doelgraaf.analysis.progress import Point, progress
 from doelgraaf.catalogue.shared_graphs import document_kind
 from doelgraaf.core.namespaces import DG, RDF, municipality_graph, sdg_iri, taakveld_iri
 from doelgraaf.core.terms import named_node
-from doelgraaf.graphql.types import ENUMS, Concept, Resource, make, make_typed, properties
+from doelgraaf.graphql.types import Concept, Resource, Types, properties
 from doelgraaf.graphql.values import money, to_scalar
 
 PAGE_ARGS = "first: hoeveel (max 1000) / how many; after: id van het laatst ontvangen item / id of the last item received"
@@ -74,9 +74,7 @@ async def _in_thread(function, *args, **kwargs):
     return await asyncio.to_thread(function, *args, **kwargs)
 
 
-def _cost_field(kind: str, noun: str):
-    Phase = ENUMS["Phase"]
-
+def _cost_field(kind: str, noun: str, Phase):  # noqa: N803  (a GraphQL type, named as in the schema)
     async def resolve(root, info: Info, year: int, phase: Phase) -> Cost:  # type: ignore[valid-type]
         loader = info.context.loaders.cost(kind, root.graph, year, phase.value)
         return Cost.of(await loader.load(root.id))
@@ -90,16 +88,16 @@ def _point(props: dict) -> Point | None:
     return Point(year, value) if value is not None and year is not None else None
 
 
-def extra_fields(types: dict[str, type]) -> dict[str, dict[str, object]]:
+def extra_fields(types: Types) -> dict[str, dict[str, object]]:
     Goal, Measure, Programme, Indicator, BudgetLine = (types[n] for n in ("Goal", "Measure", "Programme", "Indicator", "BudgetLine"))
-    Phase, Direction = ENUMS["Phase"], ENUMS["Direction"]
+    Phase, Direction = types.enums["Phase"], types.enums["Direction"]
 
     async def _list(info: Info, type_name: str, compute, first, after, graph: str, *args, **filters):
         if all(v is None for v in filters.values()) and info.context.ready_index(graph) is not None:
             iris = compute(info.context.repository, graph, *args)  # from memory: no thread, no query
         else:
             iris = await _in_thread(compute, info.context.repository, graph, *args, **filters)
-        return [make(type_name, iri, graph) for iri in listing.page(iris, first, after)]
+        return [types.make(type_name, iri, graph) for iri in listing.page(iris, first, after)]
 
     async def goals(
         root, info: Info,
@@ -183,21 +181,23 @@ def extra_fields(types: dict[str, type]) -> dict[str, dict[str, object]]:
         for cls in (await properties(info, root)).get(str(RDF.type), []):
             concept = document_kind(cls.value)
             if concept:
-                return make("Concept", concept, root.graph)
+                return types.make("Concept", concept, root.graph)
         return None
 
     async def stated(root, info: Info) -> typing.List[Resource]:
         iris = await info.context.loaders.referrers.load((root.id, root.graph, str(DG.statedIn)))
-        return [await make_typed(info, iri, root.graph) for iri in iris]
+        return [await types.make_typed(info, iri, root.graph) for iri in iris]
 
     async def withdrawn(root, info: Info) -> typing.List[Measure]:  # type: ignore[valid-type]
         iris = await info.context.loaders.referrers.load((root.id, root.graph, str(DG.withdrawnIn)))
-        return [make("Measure", iri, root.graph) for iri in iris]
+        return [types.make("Measure", iri, root.graph) for iri in iris]
 
-    async def goal_municipality(root, info: Info) -> typing.Optional[types["Municipality"]]:  # type: ignore[name-defined]
+    Municipality = types["Municipality"]
+
+    async def goal_municipality(root, info: Info) -> typing.Optional[Municipality]:  # type: ignore[valid-type]
         code = root.graph.rsplit("/", 1)[-1]
         ref = await asyncio.to_thread(listing.find, info.context.repository, code)
-        return types["Municipality"](id=ref.iri, graph=ref.graph) if ref else None
+        return Municipality(id=ref.iri, graph=ref.graph) if ref else None
 
     page_doc = f" {PAGE_ARGS}."
     return {
@@ -216,14 +216,14 @@ def extra_fields(types: dict[str, type]) -> dict[str, dict[str, object]]:
             "observations": of_type("Observation", DG.Observation, "Metingen / Observations"),
         },
         "Goal": {
-            "cost": _cost_field("goal", "het doel: eigen regels plus het aandeel in de maatregelen die het dienen / the goal: its own lines plus its share of the measures serving it"),
+            "cost": _cost_field("goal", "het doel: eigen regels plus het aandeel in de maatregelen die het dienen / the goal: its own lines plus its share of the measures serving it", Phase),
             "municipality": strawberry.field(resolver=goal_municipality, description="De gemeente van dit doel / The municipality of this goal."),
         },
         "Measure": {
-            "cost": _cost_field("measure", "de maatregel / the measure"),
+            "cost": _cost_field("measure", "de maatregel / the measure", Phase),
             "isPartnerInitiative": strawberry.field(resolver=is_partner_initiative, description="Initiatief van een maatschappelijke partner (cocreatie) / Initiative of a societal partner (co-creation)."),
         },
-        "Programme": {"cost": _cost_field("programme", "het programma: eigen regels plus de kosten van zijn doelen / the programme: its own lines plus the cost of its goals")},
+        "Programme": {"cost": _cost_field("programme", "het programma: eigen regels plus de kosten van zijn doelen / the programme: its own lines plus the cost of its goals", Phase)},
         "Indicator": {
             "kind": strawberry.field(resolver=kind, description="EFFECT (effectindicator) of OUTPUT (prestatie-indicator) / EFFECT or OUTPUT indicator."),
             "progress": strawberry.field(resolver=indicator_progress, description="Voortgang tot en met een jaar (standaard de laatste meting) / Progress up to a year (default: the latest observation)."),

@@ -15,62 +15,62 @@ from strawberry.tools import merge_types
 from strawberry.types import Info
 
 from doelgraaf.analysis import listing
+from doelgraaf.catalogue.model import Kind, model
+from doelgraaf.catalogue.shared_graphs import concept_notations
 from doelgraaf.core.codes import check_code
 from doelgraaf.core.errors import UserError
 from doelgraaf.core.terms import named_node
 from doelgraaf.graphql.analytics import extra_fields
 from doelgraaf.graphql.findings import ValidationReport
-from doelgraaf.graphql.types import TYPES, Resource, build_types, make_typed
+from doelgraaf.graphql.comparisons import comparison_query
+from doelgraaf.graphql.mutations import mutation_type
+from doelgraaf.graphql.types import Resource, Types, build_types
 from doelgraaf.validation.municipality import municipality_report
 
 MAX_DEPTH = 12
 MAX_ALIASES = 30
 MAX_TOKENS = 5000
 
-build_types(extra_fields)
-Municipality = TYPES["Municipality"]
 
-from doelgraaf.graphql.comparisons import ComparisonQuery  # noqa: E402  (needs the types built above)
+def base_query(types: Types) -> type:
+    Municipality = types["Municipality"]
 
+    def municipality_object(ref: listing.MunicipalityRef):
+        return Municipality(id=ref.iri, graph=ref.graph)
 
-def _municipality(ref: listing.MunicipalityRef):
-    return Municipality(id=ref.iri, graph=ref.graph)
+    @strawberry.type
+    class BaseQuery:
+        @strawberry.field(description="Alle gemeenten (de 342 van het CBS en gemeenten met eigen gegevens) / All municipalities."
+                                      " first: hoeveel / how many; after: code van de laatst ontvangen gemeente / code of the last one received.")
+        async def municipalities(self, info: Info, first: typing.Optional[int] = None, after: typing.Optional[str] = None) -> typing.List[Municipality]:  # type: ignore[valid-type]
+            refs = await info.context.municipalities()
+            codes = listing.page([r.code for r in refs], first, after)
+            by_code = {r.code: r for r in refs}
+            return [municipality_object(by_code[c]) for c in codes]
 
+        @strawberry.field(description="Eén gemeente op CBS-code, zoals GM0629 / One municipality by CBS code, such as GM0629.")
+        async def municipality(self, info: Info, code: str) -> typing.Optional[Municipality]:  # type: ignore[valid-type]
+            check_code(code)
+            ref = await asyncio.to_thread(listing.find, info.context.repository, code)
+            return municipality_object(ref) if ref else None
 
-@strawberry.type
-class BaseQuery:
-    @strawberry.field(description="Alle gemeenten (de 342 van het CBS en gemeenten met eigen gegevens) / All municipalities."
-                                  " first: hoeveel / how many; after: code van de laatst ontvangen gemeente / code of the last one received.")
-    async def municipalities(self, info: Info, first: typing.Optional[int] = None, after: typing.Optional[str] = None) -> typing.List[Municipality]:  # type: ignore[valid-type]
-        refs = await info.context.municipalities()
-        codes = listing.page([r.code for r in refs], first, after)
-        by_code = {r.code: r for r in refs}
-        return [_municipality(by_code[c]) for c in codes]
+        @strawberry.field(description="De SHACL-controle van de gegevens van een gemeente / The SHACL check of a municipality's data.")
+        async def validation(self, info: Info, municipality: str) -> ValidationReport:
+            check_code(municipality)
+            report = await asyncio.to_thread(municipality_report, info.context.repository, municipality)
+            return ValidationReport(report=report)
 
-    @strawberry.field(description="Eén gemeente op CBS-code, zoals GM0629 / One municipality by CBS code, such as GM0629.")
-    async def municipality(self, info: Info, code: str) -> typing.Optional[Municipality]:  # type: ignore[valid-type]
-        check_code(code)
-        ref = await asyncio.to_thread(listing.find, info.context.repository, code)
-        return _municipality(ref) if ref else None
+        @strawberry.field(description="Eén ding op IRI, van welke soort ook / One thing by IRI, of whatever kind.")
+        async def node(self, info: Info, id: strawberry.ID) -> typing.Optional[Resource]:
+            iri = named_node(id, "id").value
+            graph = await asyncio.to_thread(listing.home_graph, info.context.repository, iri)
+            if graph is None:
+                return None
+            if iri.startswith(str(listing.MUNICIPALITY_PREFIX)):
+                return Municipality(id=iri, graph=graph)
+            return await types.make_typed(info, iri, graph)
 
-    @strawberry.field(description="De SHACL-controle van de gegevens van een gemeente / The SHACL check of a municipality's data.")
-    async def validation(self, info: Info, municipality: str) -> ValidationReport:
-        check_code(municipality)
-        report = await asyncio.to_thread(municipality_report, info.context.repository, municipality)
-        return ValidationReport(report=report)
-
-    @strawberry.field(description="Eén ding op IRI, van welke soort ook / One thing by IRI, of whatever kind.")
-    async def node(self, info: Info, id: strawberry.ID) -> typing.Optional[Resource]:
-        iri = named_node(id, "id").value
-        graph = await asyncio.to_thread(listing.home_graph, info.context.repository, iri)
-        if graph is None:
-            return None
-        if iri.startswith(str(listing.MUNICIPALITY_PREFIX)):
-            return Municipality(id=iri, graph=graph)
-        return await make_typed(info, iri, graph)
-
-
-Query = merge_types("Query", (BaseQuery, ComparisonQuery))
+    return BaseQuery
 
 
 def _mask(error) -> bool:
@@ -87,14 +87,14 @@ class Schema(strawberry.Schema):
         super().process_errors(unexpected, execution_context)
 
 
-@lru_cache(maxsize=1)
-def schema() -> strawberry.Schema:
-    from doelgraaf.graphql.mutations import Mutation
-
+def build_schema(kinds: dict[str, Kind], notations: dict[str, str]) -> Schema:
+    """The schema of a model: its object types with the analytic fields, the queries and the mutations.
+    `notations` names the enum members (skos:notation of each concept an sh:in allows)."""
+    types = build_types(kinds, notations, extra_fields)
     return Schema(
-        query=Query,
-        mutation=Mutation,
-        types=[t for t in TYPES.values()],
+        query=merge_types("Query", (base_query(types), comparison_query(types))),
+        mutation=mutation_type(kinds, types),
+        types=list(types.objects.values()),
         extensions=[
             lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
             lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
@@ -102,6 +102,12 @@ def schema() -> strawberry.Schema:
             lambda: MaskErrors(should_mask_error=_mask, error_message="Interne fout / Internal error"),
         ],
     )
+
+
+@lru_cache(maxsize=1)
+def schema() -> Schema:
+    """The schema of the running version: the model of the project's shapes, enum members from its vocabularies."""
+    return build_schema(model().kinds, concept_notations())
 
 
 def sdl() -> str:

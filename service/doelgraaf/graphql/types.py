@@ -14,10 +14,11 @@ import pyoxigraph as ox
 import strawberry
 from strawberry.types import Info
 
-from doelgraaf.catalogue.model import FieldSpec, TypeSpec, type_specs
+from doelgraaf.catalogue.model import FieldSpec, Kind
 from doelgraaf.catalogue.ontology import subclasses
-from doelgraaf.catalogue.shared_graphs import concept_graph, vocabulary_files
+from doelgraaf.catalogue.shared_graphs import concept_graph
 from doelgraaf.core.namespaces import RDF, SKOS
+from doelgraaf.graphql.context import then
 from doelgraaf.graphql.values import MONEY_PREDICATES, money, pick_text, to_scalar
 
 RDF_TYPE = str(RDF.type)
@@ -52,74 +53,49 @@ class Concept(Resource):
         return pick_text((await properties(info, self)).get(str(SKOS.definition), []), lang)
 
 
-TYPES: dict[str, type] = {"Concept": Concept}
-TYPE_OF_CLASS: dict[str, str] = {}
-ENUMS: dict[str, type] = {}
+class Types:
+    """The object and enum types of one schema, as build_types made them from the model. Resolvers close
+    over it, so nothing depends on which module was imported first."""
 
+    def __init__(self, notations: dict[str, str]):
+        self.objects: dict[str, type] = {"Concept": Concept}
+        self.enums: dict[str, type] = {}
+        self.of_class: dict[str, str] = {}
+        self._notations = notations
 
-def _notations() -> dict[str, str]:
-    notation = str(SKOS.notation)
-    return {
-        quad.subject.value: quad.object.value
-        for path in vocabulary_files().values()
-        for quad in ox.parse(path=str(path))
-        if quad.predicate.value == notation
-    }
+    def __getitem__(self, name: str) -> type:
+        return self.objects[name]
 
+    def enum(self, spec: FieldSpec) -> type:
+        """A GraphQL enum for a field restricted by sh:in: members named by the concepts' skos:notation."""
+        name = spec.name[:1].upper() + spec.name[1:]
+        if name not in self.enums:
+            members = {self._notations.get(str(iri), str(iri).rsplit("#", 1)[-1].upper()): str(iri) for iri in spec.values}
+            self.enums[name] = strawberry.enum(Enum(name, members), description=spec.description)
+        return self.enums[name]
 
-def enum_type(spec: FieldSpec) -> type:
-    """A GraphQL enum for a field restricted by sh:in: members named by the concepts' skos:notation."""
-    name = spec.name[:1].upper() + spec.name[1:]
-    if name not in ENUMS:
-        notations = _notations()
-        members = {notations.get(str(iri), str(iri).rsplit("#", 1)[-1].upper()): str(iri) for iri in spec.values}
-        ENUMS[name] = strawberry.enum(Enum(name, members), description=spec.description)
-    return ENUMS[name]
+    def make(self, type_name: str, iri: str, parent_graph: str) -> Resource:
+        """An object of a derived type; shared concepts are looked up in their vocabulary graph."""
+        if type_name == "Concept":
+            return Concept(id=iri, graph=concept_graph(iri) or parent_graph)
+        return self.objects[type_name](id=iri, graph=parent_graph)
 
-
-def make(type_name: str, iri: str, parent_graph: str) -> Resource:
-    """An object of a derived type; shared concepts are looked up in their vocabulary graph."""
-    if type_name == "Concept":
-        return Concept(id=iri, graph=concept_graph(iri) or parent_graph)
-    return TYPES[type_name](id=iri, graph=parent_graph)
-
-
-async def make_typed(info: Info, iri: str, parent_graph: str) -> Resource:
-    """An object whose GraphQL type follows its rdf:type (for fields that allow several classes)."""
-    graph = concept_graph(iri) or parent_graph
-    props = await info.context.loaders.properties.load((iri, graph))
-    for cls in props.get(RDF_TYPE, []):
-        name = TYPE_OF_CLASS.get(cls.value)
-        if name:
-            return make(name, iri, parent_graph)
-    return Concept(id=iri, graph=graph)
-
-
-def _values_now(spec: FieldSpec, info: Info, root) -> list | None:
-    """The field's values straight from the in-memory graph index when it is ready, else None."""
-    index = info.context.ready_index(root.graph)
-    if index is None:
-        return None
-    if spec.inverse:
-        return index.incoming.get(root.id, {}).get(str(spec.predicate), [])
-    return index.outgoing.get(root.id, {}).get(str(spec.predicate), [])
-
-
-async def _values_later(spec: FieldSpec, info: Info, root) -> list:
-    if spec.inverse:
-        return await info.context.loaders.referrers.load((root.id, root.graph, str(spec.predicate)))
-    return (await properties(info, root)).get(str(spec.predicate), [])
+    async def make_typed(self, info: Info, iri: str, parent_graph: str) -> Resource:
+        """An object whose GraphQL type follows its rdf:type (for fields that allow several classes)."""
+        graph = concept_graph(iri) or parent_graph
+        props = await info.context.loaders.properties.load((iri, graph))
+        for cls in props.get(RDF_TYPE, []):
+            name = self.of_class.get(cls.value)
+            if name:
+                return self.make(name, iri, parent_graph)
+        return Concept(id=iri, graph=graph)
 
 
 def _resolver(spec: FieldSpec, finish):
-    """A resolver that answers at once from memory when it can (no coroutine per field: that was most of
-    the time of a nested request), and through the batching loaders otherwise."""
-    async def later(root, info, arguments):
-        return finish(await _values_later(spec, info, root), root, **arguments)
-
+    """One resolver per field: the context gives the values (at once from memory when it can, through the
+    batching loaders otherwise) and `finish` turns them into the field's value."""
     def resolve(root, info: Info, **arguments):
-        now = _values_now(spec, info, root)
-        return finish(now, root, **arguments) if now is not None else later(root, info, arguments)
+        return then(info.context.values(root, str(spec.predicate), spec.inverse), lambda values: finish(values, root, **arguments))
 
     return resolve
 
@@ -131,7 +107,11 @@ def _plain(resolve):
     return field
 
 
-def _field(spec: FieldSpec):
+def _graphql_type(python, spec: FieldSpec):
+    return typing.List[python] if spec.many else (python if spec.required else typing.Optional[python])
+
+
+def _field(spec: FieldSpec, types: Types):
     if spec.kind == "text":
         def text(values, root, lang: str = "nl"):
             found = pick_text(values, lang)
@@ -146,19 +126,16 @@ def _field(spec: FieldSpec):
                                 graphql_type=str if spec.required else typing.Optional[str])
 
     if spec.kind == "enum":
-        enum = enum_type(spec)
+        enum = types.enum(spec)
 
         def member(values, root):
             found = [enum(v.value) for v in values if isinstance(v, ox.NamedNode) and v.value in enum._value2member_map_]
             return found if spec.many else (found[0] if found else None)
 
-        resolve = _resolver(spec, member)
-        graphql_type = typing.List[enum] if spec.many else (enum if spec.required else typing.Optional[enum])
-        return strawberry.field(resolver=_plain(resolve), description=spec.description,
-                                graphql_type=graphql_type)
+        return strawberry.field(resolver=_plain(_resolver(spec, member)), description=spec.description,
+                                graphql_type=_graphql_type(enum, spec))
 
     if spec.kind == "scalar":
-        python = SCALAR_TYPES[spec.scalar]
         is_money = str(spec.predicate) in MONEY_PREDICATES
 
         def scalar(values, root):
@@ -166,47 +143,47 @@ def _field(spec: FieldSpec):
             converted = [money(c) if is_money else c for c in converted if c is not None]
             return converted if spec.many else (converted[0] if converted else None)
 
-        resolve = _resolver(spec, scalar)
-        graphql_type = typing.List[python] if spec.many else (python if spec.required else typing.Optional[python])
-        return strawberry.field(resolver=_plain(resolve), description=spec.description,
-                                graphql_type=graphql_type)
+        return strawberry.field(resolver=_plain(_resolver(spec, scalar)), description=spec.description,
+                                graphql_type=_graphql_type(SCALAR_TYPES[spec.scalar], spec))
 
     def iris_of(values) -> list[str]:
         return sorted({v if isinstance(v, str) else v.value for v in values if isinstance(v, (str, ox.NamedNode))})
 
     if spec.target == "Resource":
-        # which type each value gets depends on its rdf:type, which may need another lookup: always batched
-        async def typed(root, info: Info):
-            made = [await make_typed(info, iri, root.graph) for iri in iris_of(await _values_later(spec, info, root))]
+        # which type each value gets depends on its rdf:type, which may need another lookup
+        async def typed(values, root, info):
+            made = [await types.make_typed(info, iri, root.graph) for iri in iris_of(values)]
             return made if spec.many else (made[0] if made else None)
 
-        resolver, target = typed, Resource
+        def resolve_typed(root, info: Info):
+            return then(info.context.values(root, str(spec.predicate), spec.inverse), lambda values: typed(values, root, info))
+
+        resolver, target = resolve_typed, Resource
     else:
         def objects(values, root):
-            made = [make(spec.target, iri, root.graph) for iri in iris_of(values)]
+            made = [types.make(spec.target, iri, root.graph) for iri in iris_of(values)]
             return made if spec.many else (made[0] if made else None)
 
-        resolve = _resolver(spec, objects)
-        resolver, target = _plain(resolve), TYPES[spec.target]
-    graphql_type = typing.List[target] if spec.many else (target if spec.required else typing.Optional[target])
-    return strawberry.field(resolver=resolver, description=spec.description, graphql_type=graphql_type)
+        resolver, target = _plain(_resolver(spec, objects)), types[spec.target]
+    return strawberry.field(resolver=resolver, description=spec.description, graphql_type=_graphql_type(target, spec))
 
 
-def build_types(extra_fields) -> dict[str, type]:
-    """Create every derived type; `extra_fields(types)` returns {type name: {field name: field}} to add."""
-    specs: dict[str, TypeSpec] = type_specs()
-    for name, spec in specs.items():
-        TYPES[name] = type(name, (Resource,), {"__annotations__": {}, "__module__": __name__})
-        if spec.target_class is not None:
-            for cls in subclasses(str(spec.target_class)):
-                TYPE_OF_CLASS.setdefault(cls, name)
-    for name, spec in specs.items():
-        cls = TYPES[name]
-        for field_spec in spec.fields:
-            setattr(cls, field_spec.name, _field(field_spec))
-    for name, fields in extra_fields(TYPES).items():
+def build_types(kinds: dict[str, Kind], notations: dict[str, str], extra_fields) -> Types:
+    """Every object type of the model; `extra_fields(types)` returns {type name: {field name: field}} to add
+    (the analytic fields)."""
+    types = Types(notations)
+    classes = {name: type(name, (Resource,), {"__annotations__": {}, "__module__": __name__}) for name in kinds}
+    types.objects.update(classes)
+    for name, kind in kinds.items():
+        if kind.target_class is not None:
+            for cls in subclasses(str(kind.target_class)):
+                types.of_class.setdefault(cls, name)
+    for name, kind in kinds.items():
+        for spec in kind.fields:
+            setattr(classes[name], spec.name, _field(spec, types))
+    for name, fields in extra_fields(types).items():
         for field_name, field in fields.items():
-            setattr(TYPES[name], field_name, field)
-    for name, spec in specs.items():
-        TYPES[name] = strawberry.type(TYPES[name], name=name, description=spec.description)
-    return TYPES
+            setattr(classes[name], field_name, field)
+    for name, kind in kinds.items():
+        types.objects[name] = strawberry.type(classes[name], name=name, description=kind.description)
+    return types

@@ -15,7 +15,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, SH, SKOS
 from rdflib.term import Node
 
-from doelgraaf.core.namespaces import PREFIXES
+from doelgraaf.core.namespaces import compact
 
 LANGS = ("nl", "en")
 SEVERITY_NAMES = {
@@ -190,10 +190,7 @@ def path_text(path: Node | None, graph: Graph) -> str | None:
     if path is None:
         return None
     if isinstance(path, URIRef):
-        for prefix, namespace in PREFIXES.items():
-            if str(path).startswith(str(namespace)):
-                return f"{prefix}:{str(path)[len(str(namespace)):]}"
-        return f"<{path}>"
+        return compact(path)
     inverse = graph.value(path, SH.inversePath)
     if inverse is not None:
         return "^" + path_text(inverse, graph)

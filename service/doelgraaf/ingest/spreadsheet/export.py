@@ -15,20 +15,14 @@ from rdflib.namespace import RDF, XSD
 from rdflib.term import Node
 
 from doelgraaf.analysis.export import municipality_graph_data
+from doelgraaf.catalogue.model import MUNICIPALITY, Column, RowKind, Sheet
 from doelgraaf.core.codes import CODE_PATTERN
 from doelgraaf.core.namespaces import DG, ID, municipality_iri
 from doelgraaf.core.terms import to_oxigraph
 from doelgraaf.ingest.spreadsheet.cells import DECIMAL_PATTERN
 from doelgraaf.ingest.spreadsheet.lists import vocabulary
 from doelgraaf.ingest.spreadsheet.reader import KEY_PATTERN
-from doelgraaf.ingest.spreadsheet.template import (
-    MUNICIPALITY,
-    OTHER,
-    Column,
-    RowKind,
-    Sheet,
-    sheets,
-)
+from doelgraaf.ingest.spreadsheet.template import OTHER, sheets
 from doelgraaf.ingest.spreadsheet.writer import EXACT_DIGITS, fill_template
 from doelgraaf.store import Repository
 

@@ -9,15 +9,13 @@ from dataclasses import dataclass, replace
 import pyoxigraph as ox
 from rdflib.namespace import SH
 
+from doelgraaf.catalogue.model import Column
 from doelgraaf.core.terms import to_triples
 from doelgraaf.ingest.loading import load_documents
 from doelgraaf.ingest.rdf_files import RdfDocument
 from doelgraaf.ingest.spreadsheet.problems import Origin
 from doelgraaf.ingest.spreadsheet.reader import ParsedWorkbook, read_workbook
-from doelgraaf.ingest.spreadsheet.template import (
-    Column,
-    sheets,
-)
+from doelgraaf.ingest.spreadsheet.template import sheets
 from doelgraaf.store import Repository
 from doelgraaf.validation import ValidationReport, ValidationResult
 from doelgraaf.validation.report import SEVERITY_NAMES, path_text

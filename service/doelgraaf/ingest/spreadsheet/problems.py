@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 
 from openpyxl.utils import get_column_letter
 
+from doelgraaf.catalogue.model import Column, Sheet
 from doelgraaf.core.errors import UserError
-from doelgraaf.ingest.spreadsheet.template import Column, Sheet
 
 MAX_PROBLEMS_SHOWN = 50  # more would bury the first ones; fixing those usually fixes many
 

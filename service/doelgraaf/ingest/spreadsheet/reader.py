@@ -15,6 +15,7 @@ from openpyxl import load_workbook
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
+from doelgraaf.catalogue.model import MUNICIPALITY, Column, RowKind, Sheet
 from doelgraaf.core.codes import CODE_PATTERN
 from doelgraaf.core.errors import UserError
 from doelgraaf.core.namespaces import DG, ID, municipality_iri, slug
@@ -37,12 +38,8 @@ from doelgraaf.ingest.spreadsheet.template import (
     FIRST_DATA_ROW,
     INSTRUCTIONS,
     LISTS,
-    MUNICIPALITY,
     OTHER,
     OTHER_COLUMNS,
-    Column,
-    RowKind,
-    Sheet,
     kind_list,
     sheet_named,
     sheets,

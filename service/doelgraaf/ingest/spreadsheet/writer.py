@@ -16,6 +16,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from rdflib import URIRef
 from rdflib.namespace import SH, SKOS
 
+from doelgraaf.catalogue.model import Column, Sheet
 from doelgraaf.catalogue.shared_graphs import background_graph, shapes_graph
 from doelgraaf.core.paths import DATA_DIR
 from doelgraaf.ingest.spreadsheet.archive import MAX_COLUMNS, MAX_ROWS
@@ -27,8 +28,6 @@ from doelgraaf.ingest.spreadsheet.template import (
     OTHER,
     OTHER_ABOUT,
     OTHER_COLUMNS,
-    Column,
-    Sheet,
     kind_list,
     sheets,
 )
