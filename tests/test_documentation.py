@@ -12,6 +12,7 @@ from doelgraaf.core.codes import code_order
 from doelgraaf.core.namespaces import DG
 from doelgraaf.publishing.diagram import _Diagram, class_diagram_svg, curie
 from doelgraaf.publishing.documentation import DOCS_DIR, build_site, vocabulary_html
+from rdflib import Graph
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 # elements HTML closes implicitly, as pyLODE and Python-Markdown write them
@@ -142,7 +143,7 @@ def test_the_service_serves_the_diagram_and_links_it(client):
 
 
 def test_taakvelden_page_shows_the_three_schemes_with_version_names_and_successions():
-    page = vocabulary_html("taakvelden")
+    page = vocabulary_html("taakvelden", Graph().parse(vocabulary_files()["taakvelden"]))
     for year in ("2017", "2023", "2025"):
         assert f"id='{year}-scheme'" in page
     row = re.search(r"<tr id='2017-6.2'.*?</tr>", page).group(0)

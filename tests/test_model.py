@@ -2,12 +2,11 @@
 shapes (and shapes/forms.ttl), so a change there shows up in all three and nowhere is it written twice."""
 
 import pytest
+from doelgraaf.catalogue.model import DGF, build_model, model
+from doelgraaf.catalogue.shared_graphs import shapes_graph
+from doelgraaf.graphql.schema import build_schema
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, SH, XSD
-
-from doelgraaf.catalogue.model import DGF, build_model, model
-from doelgraaf.catalogue.shared_graphs import concept_notations, shapes_graph
-from doelgraaf.graphql.schema import build_schema
 
 DGSH = Namespace("https://w3id.org/doelgraaf/shapes#")
 DG = Namespace("https://w3id.org/doelgraaf/def#")
@@ -39,13 +38,13 @@ def _with_goal_theme() -> Graph:
 
 def test_a_new_property_in_the_shapes_reaches_graphql_mutations_and_the_template():
     changed = build_model(_with_goal_theme())
-    sdl = build_schema(changed.kinds, concept_notations()).as_str()
+    sdl = build_schema(changed.kinds, {}).as_str()
     goal_type = sdl.split("type Goal implements Resource {", 1)[1].split("}", 1)[0]
     goal_input = sdl.split("input GoalInput {", 1)[1].split("}", 1)[0]
     assert "theme: Int" in goal_type and "theme: Int = null" in goal_input
     column = changed.sheet("Doelen").column("theme")
     assert (column.nl, column.en, column.type, column.predicate, column.multi) == ("Themajaar", "Theme year", "year", DG.theme, False)
-    assert "theme" not in build_schema(model().kinds, concept_notations()).as_str()
+    assert "theme" not in build_schema(model().kinds, {}).as_str()
 
 
 def test_a_column_must_name_a_field_of_its_own_shape():
@@ -65,6 +64,6 @@ def test_sheet_columns_agree_with_the_shapes_on_predicate_and_cardinality():
 
 def test_editable_kinds_are_the_ones_the_model_marks():
     kinds = model().kinds
-    mutation = build_schema(kinds, concept_notations()).as_str().split("type Mutation {", 1)[1].split("}", 1)[0]
+    mutation = build_schema(kinds, {}).as_str().split("type Mutation {", 1)[1].split("}", 1)[0]
     for name, kind in kinds.items():
         assert (f"create{name}(" in mutation) == kind.editable, name

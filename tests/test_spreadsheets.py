@@ -12,6 +12,7 @@ from decimal import Decimal
 import pyoxigraph as ox
 import pytest
 from doelgraaf.analysis.export import municipality_graph_data
+from doelgraaf.catalogue import shared_graphs
 from doelgraaf.core.errors import UserError
 from doelgraaf.core.namespaces import DG, ID, municipality_graph
 from doelgraaf.core.paths import EXAMPLES_DIR
@@ -78,6 +79,7 @@ def content(data: bytes) -> dict:
 @pytest.fixture(scope="module")
 def demo_repo():
     repo = open_repository(memory=True)
+    shared_graphs.install(repo)
     assert load_documents(repo, [read_file(DEMO)], ["GM9999"]).stored
     yield repo
     repo.close()
@@ -91,6 +93,7 @@ def demo_xlsx(demo_repo) -> bytes:
 @pytest.fixture(scope="module")
 def wassenaar():
     repo = open_repository(memory=True)
+    shared_graphs.install(repo)
     outcome = importing.import_workbook(repo, WASSENAAR.read_bytes(), "GM0629", str(WASSENAAR))
     yield repo, outcome
     repo.close()
@@ -150,6 +153,7 @@ def test_the_committed_template_is_the_generated_one(root):
 
 def test_the_demo_survives_export_and_import(demo_repo, demo_xlsx):
     repo = open_repository(memory=True)
+    shared_graphs.install(repo)
     started = time.perf_counter()
     outcome = importing.import_workbook(repo, demo_xlsx, "GM9999", "demo.xlsx")
     assert time.perf_counter() - started < 20
@@ -178,6 +182,7 @@ def test_rows_become_nodes_with_stable_iris_and_references_by_key_or_name():
     assert graph.value(line, DG.taakveld) == ID["taakveld/7.3"]
     assert graph.value(graph.value(ID["GM0001/indicator/I1"], DG.baseline), DG.value) == Literal(Decimal("61.5"))
     repo = open_repository(memory=True)
+    shared_graphs.install(repo)
     assert importing.import_workbook(repo, data, "GM0001", "a.xlsx").stored
     repo.close()
 
@@ -249,6 +254,7 @@ def test_text_that_looks_like_a_formula_stays_text(tmp_path):
         graph.add((ID[f"GM0001/opgave/o{index}"], RDF.type, DG.SocietalChallenge))
         graph.add((ID[f"GM0001/opgave/o{index}"], RDFS.label, Literal(text, lang="nl")))
     repo = open_repository(memory=True)
+    shared_graphs.install(repo)
     repo.replace_graphs({ox.NamedNode(str(municipality_graph("GM0001"))): to_triples(graph)})
     data = export.export_workbook(repo, "GM0001")
     with zipfile.ZipFile(io.BytesIO(data)) as archive:

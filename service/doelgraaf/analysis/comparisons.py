@@ -83,9 +83,10 @@ def _codes_for_year(repo: Repository, code: str, year: int) -> list[str]:
 
 
 def _totals(repo: Repository, graph: ox.NamedNode, codes: list[str], direction: str) -> dict[str, Decimal]:
-    """Sums per municipality; a dataset version never changes, so they are kept until the next write."""
-    return cache.cached(repo, ("totals", graph.value, tuple(codes), direction),
-                                 lambda: _compute_totals(repo, graph, codes, direction), graphs=[graph.value])
+    """Sums per municipality, kept until the dataset version or the taakvelden (which codes mean which
+    concepts) are written."""
+    return cache.cached(repo, ("totals", graph.value, tuple(codes), direction), lambda: _compute_totals(repo, graph, codes, direction),
+                        graphs=[graph.value, str(vocabulary_graph("taakvelden"))])
 
 
 def _compute_totals(repo: Repository, graph: ox.NamedNode, codes: list[str], direction: str) -> dict[str, Decimal]:

@@ -6,10 +6,10 @@ import html
 from collections import defaultdict
 
 import pyoxigraph as ox
-from rdflib import URIRef
+from rdflib import Graph, URIRef
 
 from doelgraaf.analysis import listing
-from doelgraaf.catalogue.shared_graphs import background_graph, concept_graph
+from doelgraaf.catalogue.shared_graphs import concept_graph
 from doelgraaf.core.terms import triples_to_graph
 from doelgraaf.queries import load
 from doelgraaf.store import Repository
@@ -24,10 +24,11 @@ def describe(repo: Repository, iri: str) -> list[ox.Triple]:
     return repo.construct(load("describe"), bindings={"resource": ox.NamedNode(iri), "graph": ox.NamedNode(graph)})
 
 
-def as_html(iri: str, triples: list[ox.Triple], lang: str = "nl") -> str:
-    """A readable page: names of properties from the ontology, links for IRIs, Dutch first."""
+def as_html(iri: str, triples: list[ox.Triple], background: Graph, lang: str = "nl") -> str:
+    """A readable page: names of properties from the ontology and vocabularies (`background`), links for
+    IRIs, Dutch first."""
     graph = triples_to_graph(triples)
-    names = [graph, background_graph()]
+    names = [graph, background]
     subject = next((s for s in graph.subjects() if str(s) == iri), None)
     title = label_of(subject, names, lang) if subject is not None else iri
     rows = defaultdict(list)

@@ -13,6 +13,7 @@ from fastapi.staticfiles import StaticFiles
 from doelgraaf import sparql_endpoint
 from doelgraaf.api import graphql_http, limits, problems, rdf_documents, resources, sparql, uploads
 from doelgraaf.api.cors import ReadOnlyCORS
+from doelgraaf.catalogue.vocabularies import current
 from doelgraaf.core.access import TokenRegistry
 from doelgraaf.core.paths import ASSETS_DIR
 from doelgraaf.store import Repository, cache
@@ -35,8 +36,6 @@ HOME = """<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Doel
 
 
 def create_app(repository: Repository, tokens: TokenRegistry, max_body_bytes: int = limits.DEFAULT_MAX_BODY) -> FastAPI:
-    from doelgraaf.catalogue.shared_graphs import vocabulary_files
-
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI):
         # warm SPARQL workers from the start, so that the first public query does not wait for them
@@ -64,10 +63,9 @@ def create_app(repository: Repository, tokens: TokenRegistry, max_body_bytes: in
     for router in (graphql_http.router, sparql.router, rdf_documents.router, resources.router, uploads.router):
         app.include_router(router)
 
-    links = " · ".join(f'<a href="/vocab/{name}">{name}</a>' for name in vocabulary_files())
-
     @app.get("/", include_in_schema=False)
     def home() -> HTMLResponse:
+        links = " · ".join(f'<a href="/vocab/{name}">{name}</a>' for name in current(repository).names)
         return HTMLResponse(HOME.replace("{vocabularies}", links))
 
     @app.get("/health", summary="Status van de store / store status")

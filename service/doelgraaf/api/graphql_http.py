@@ -23,7 +23,7 @@ from strawberry.http.ides import get_graphql_ide_html
 from doelgraaf.core.access import Forbidden, Unauthenticated
 from doelgraaf.core.errors import UserError
 from doelgraaf.graphql.context import Context
-from doelgraaf.graphql.schema import MAX_TOKENS, schema
+from doelgraaf.graphql.schema import MAX_TOKENS, schema_for
 from doelgraaf.store import cache
 
 GRAPHQL_RESPONSE = "application/graphql-response+json"
@@ -171,7 +171,7 @@ async def _execute(query: str, variables, operation_name, context: Context, requ
     """Run one operation within the time limit: the response body and its HTTP status."""
     try:
         result = await asyncio.wait_for(
-            schema().execute(query, variable_values=variables, context_value=context, operation_name=operation_name),
+            schema_for(context.repository).execute(query, variable_values=variables, context_value=context, operation_name=operation_name),
             timeout=EXECUTION_LIMIT_SECONDS,
         )
     except asyncio.TimeoutError:

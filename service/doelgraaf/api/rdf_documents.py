@@ -12,7 +12,8 @@ from fastapi.responses import HTMLResponse, Response
 
 from doelgraaf.api.negotiation import RDF_MEDIA_TYPES, choose, serialize
 from doelgraaf.api.problems import Problem
-from doelgraaf.catalogue.shared_graphs import shape_files, vocabulary_files
+from doelgraaf.catalogue.shared_graphs import shape_files
+from doelgraaf.catalogue.vocabularies import current
 from doelgraaf.core.media import NotAcceptable
 from doelgraaf.core.paths import CONTEXT_FILE, ONTOLOGY_FILE
 from doelgraaf.publishing import documentation
@@ -48,11 +49,18 @@ def shapes(request: Request) -> Response:
 
 @router.get("/vocab/{name}", summary="Een vocabulaire / a vocabulary")
 def vocabulary(name: str, request: Request) -> Response:
-    files = vocabulary_files()
-    if name not in files:
-        raise Problem(404, f"onbekende vocabulaire '{name[:80]}'; bekend: {', '.join(files)}",
-                      f"unknown vocabulary '{name[:80]}'; known: {', '.join(files)}", "name")
-    return _document(request, [files[name]], lambda: documentation.vocabulary_html(name))
+    """The vocabulary as the store holds it (an administrator's upload included), not the project's file."""
+    vocabularies = current(request.app.state.repository)
+    if name not in vocabularies.names:
+        known = ", ".join(vocabularies.names)
+        raise Problem(404, f"onbekende vocabulaire '{name[:80]}'; bekend: {known}", f"unknown vocabulary '{name[:80]}'; known: {known}", "name")
+    media = choose(request.headers.get("accept"), OFFERED, request.query_params.get("format"))
+    if media is None:
+        raise NotAcceptable(OFFERED)
+    if media == "text/html":
+        return HTMLResponse(vocabularies.derived(("html", name), lambda: documentation.vocabulary_html(name, vocabularies.graph(name))))
+    body = vocabularies.derived(("document", name, media), lambda: serialize(vocabularies.triples(name), media))
+    return Response(body, media_type=media, headers={"Vary": "Accept"})
 
 
 # JSON-LD processors in browsers fetch a context from other sites: allow that, it is public.

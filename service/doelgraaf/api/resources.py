@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse, Response
 from doelgraaf.analysis import describe
 from doelgraaf.api.negotiation import RDF_MEDIA_TYPES, choose, serialize
 from doelgraaf.api.problems import Problem
+from doelgraaf.catalogue.vocabularies import current
 from doelgraaf.core.media import NotAcceptable
 from doelgraaf.core.namespaces import ID
 from doelgraaf.core.terms import named_node
@@ -28,5 +29,6 @@ async def resource(path: str, request: Request) -> Response:
     if not triples:
         raise Problem(404, f"hierover is niets bekend: {iri}", f"nothing is known about this: {iri}", "path")
     if media == "text/html":
-        return HTMLResponse(describe.as_html(iri, triples))
+        background = await asyncio.to_thread(lambda: current(request.app.state.repository).background)
+        return HTMLResponse(describe.as_html(iri, triples, background))
     return Response(serialize(triples, media), media_type=media, headers={"Vary": "Accept"})

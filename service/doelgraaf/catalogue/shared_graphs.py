@@ -1,20 +1,24 @@
 """The shared graphs every municipality builds on: ontology, shapes and vocabularies.
 
-They live in their own named graphs, apart from any municipality, and are (re)installed from
-the project's files when the service starts, so a store always serves the ontology of the
-running version.
+They live in their own named graphs, apart from any municipality. The store is their one source:
+validation, GraphQL enums, the template's lists and GET /vocab read them there (catalogue.vocabularies).
+The project's files only seed it. When the service starts, ontology and shapes are replaced by the
+running version's; a vocabulary is seeded when the store lacks it or still holds an older version of
+the file, and never overwritten once an administrator uploaded one (PUT /vocab/<name>). The catalogue
+graph records where each shared graph came from (docs/architecture.md, "Vocabularies").
 """
 
 from __future__ import annotations
 
+import hashlib
 from functools import lru_cache
 from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import Graph
-from rdflib.namespace import SKOS
+from rdflib.namespace import DCTERMS
 
-from doelgraaf.core.namespaces import DG, ID, ONTOLOGY_GRAPH, SDG, SHAPES_GRAPH, vocabulary_graph
+from doelgraaf.core.namespaces import ID, ONTOLOGY_GRAPH, SDG, SHAPES_GRAPH, SOURCES_GRAPH, vocabulary_graph
 from doelgraaf.core.paths import ONTOLOGY_FILE, SHAPES_DIR, VOCAB_DIR
 from doelgraaf.core.terms import triples_to_graph
 from doelgraaf.store import Repository
@@ -37,6 +41,8 @@ CONCEPT_GRAPHS = {
 }
 
 
+SOURCES = ox.NamedNode(str(SOURCES_GRAPH))
+
 # the vocabularies the shapes check against (sh:class, taakveld validity, sh:in)
 VALIDATION_VOCABULARIES = ("taakvelden", "beleidsindicatoren", "economische-categorieen", "begroting", "rollen")
 
@@ -57,12 +63,6 @@ def shapes_graph() -> Graph:
     return _load(shape_files())
 
 
-@lru_cache(maxsize=1)
-def background_graph() -> Graph:
-    """Ontology plus the vocabularies the shapes check against: for names and kinds in reports."""
-    return _load([ONTOLOGY_FILE, *(vocabulary_files()[name] for name in VALIDATION_VOCABULARIES)])
-
-
 def vocabulary_files() -> dict[str, Path]:
     return {path.stem: path for path in sorted(VOCAB_DIR.glob("*.ttl"))}
 
@@ -74,17 +74,53 @@ def system_graphs() -> dict[ox.NamedNode, list[Path]]:
     return graphs
 
 
+def _digest(parts: list[bytes]) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part)
+    return "sha256:" + digest.hexdigest()
+
+
+def records(repo: Repository) -> dict[str, tuple[str, str]]:
+    """Where each shared graph in the store came from: graph IRI -> (source "file" or "upload", digest)."""
+    found: dict[str, dict[str, str]] = {}
+    for triple in repo.graph_triples(SOURCES):
+        found.setdefault(triple.subject.value, {})[triple.predicate.value] = triple.object.value
+    return {graph: (fields.get(str(DCTERMS.source), ""), fields.get(str(DCTERMS.identifier), "")) for graph, fields in found.items()}
+
+
+def _record_triples(entries: dict[str, tuple[str, str]]) -> list[ox.Triple]:
+    source, identifier = ox.NamedNode(str(DCTERMS.source)), ox.NamedNode(str(DCTERMS.identifier))
+    return [t for graph, (origin, digest) in sorted(entries.items())
+            for t in (ox.Triple(ox.NamedNode(graph), source, ox.Literal(origin)),
+                      ox.Triple(ox.NamedNode(graph), identifier, ox.Literal(digest)))]
+
+
 def install(repo: Repository) -> None:
-    """Replace ontology, shapes and vocabularies in the store by the project's files, in one transaction."""
-    repo.replace_graphs(
-        {graph: [q.triple for path in paths for q in ox.parse(path=str(path))] for graph, paths in system_graphs().items()}
-    )
+    """Bring ontology and shapes to the running version and seed the vocabularies from the project's files,
+    keeping every uploaded vocabulary; one transaction."""
+    known = records(repo)
+    entries = dict(known)
+    replaced: dict[ox.NamedNode, list[ox.Triple]] = {}
+    for graph, paths in system_graphs().items():
+        digest = _digest([path.read_bytes() for path in paths])
+        origin, stored = known.get(graph.value, ("", ""))
+        vocabulary = graph.value.startswith(str(vocabulary_graph("")))
+        if vocabulary and origin == "upload":
+            continue
+        if stored != digest or origin != "file":
+            replaced[graph] = [q.triple for path in paths for q in ox.parse(path=str(path))]
+            entries[graph.value] = ("file", digest)
+    if replaced or entries != known:
+        repo.replace_graphs({**replaced, SOURCES: _record_triples(entries)})
 
 
 def replace_vocabulary(repo: Repository, name: str, triples: list[ox.Triple]) -> ox.NamedNode:
-    """An administrator's new version of a shared vocabulary, in one transaction; returns its graph."""
+    """An administrator's new version of a shared vocabulary, in one transaction; returns its graph. From
+    now on a restart keeps it (see install)."""
     graph = ox.NamedNode(str(vocabulary_graph(name)))
-    repo.replace_graphs({graph: triples})
+    entries = {**records(repo), graph.value: ("upload", _digest(sorted(str(t).encode() for t in triples)))}
+    repo.replace_graphs({graph: triples, SOURCES: _record_triples(entries)})
     return graph
 
 
@@ -94,26 +130,3 @@ def concept_graph(iri: str) -> str | None:
         if iri.startswith(prefix):
             return str(vocabulary_graph(name))
     return None
-
-
-@lru_cache(maxsize=1)
-def _document_kinds() -> dict[str, str]:
-    path = vocabulary_files()["documentsoorten"]
-    document_class = str(DG.documentClass)
-    return {q.object.value: q.subject.value for q in ox.parse(path=str(path)) if q.predicate.value == document_class}
-
-
-def document_kind(cls: str) -> str | None:
-    """The document-type concept (documentsoort/kadernota, ...) of a planning document class."""
-    return _document_kinds().get(cls)
-
-
-def concept_notations() -> dict[str, str]:
-    """skos:notation of every shared concept: names the members of GraphQL enums."""
-    notation = str(SKOS.notation)
-    return {
-        quad.subject.value: quad.object.value
-        for path in vocabulary_files().values()
-        for quad in ox.parse(path=str(path))
-        if quad.predicate.value == notation
-    }

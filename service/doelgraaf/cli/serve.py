@@ -45,7 +45,7 @@ def serve(args) -> int:
 
     from doelgraaf.api.app import create_app
     from doelgraaf.cli.options import open_store
-    from doelgraaf.graphql.schema import schema
+    from doelgraaf.graphql.schema import schema_for
 
     repo = open_store(args)
     shared_graphs.install(repo)
@@ -72,7 +72,7 @@ Doelgraaf draait / is running ({repo.kind}: {args.endpoint or args.store})
         print(f"  Token voor deze sessie / token for this session ({role}): {token}")
     print(flush=True)
     app = create_app(repo, tokens, max_body_bytes=int(args.max_body_mb * 1_000_000))
-    schema()
+    schema_for(repo)
     tune_garbage_collector()
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     repo.close()

@@ -18,6 +18,7 @@ ONTOLOGY_IRI = URIRef("https://w3id.org/doelgraaf/def")
 
 ONTOLOGY_GRAPH = GRAPH["ontology"]
 SHAPES_GRAPH = GRAPH["shapes"]
+SOURCES_GRAPH = GRAPH["sources"]  # where each shared graph came from: the project's file or an upload
 SKOLEM = Namespace("https://w3id.org/doelgraaf/.well-known/genid/")
 
 

@@ -17,7 +17,7 @@ from doelgraaf.analysis import listing
 from doelgraaf.analysis.cost import Cost as CostValue
 from doelgraaf.analysis.cost import year_literal
 from doelgraaf.analysis.progress import Point, progress
-from doelgraaf.catalogue.shared_graphs import document_kind
+from doelgraaf.catalogue.vocabularies import current
 from doelgraaf.core.namespaces import DG, RDF, municipality_graph, sdg_iri, taakveld_iri
 from doelgraaf.core.terms import named_node
 from doelgraaf.graphql.types import Concept, Resource, Types, properties
@@ -69,8 +69,6 @@ def _data_graph(municipality: Resource) -> str:
 
 
 async def _in_thread(function, *args, **kwargs):
-    import asyncio
-
     return await asyncio.to_thread(function, *args, **kwargs)
 
 
@@ -178,8 +176,9 @@ def extra_fields(types: Types) -> dict[str, dict[str, object]]:
         return any(t.value == str(DG.PartnerInitiative) for t in (await properties(info, root)).get(str(RDF.type), []))
 
     async def document_kind_field(root, info: Info) -> typing.Optional[Concept]:
+        vocabularies = await asyncio.to_thread(current, info.context.repository)
         for cls in (await properties(info, root)).get(str(RDF.type), []):
-            concept = document_kind(cls.value)
+            concept = vocabularies.document_kind(cls.value)
             if concept:
                 return types.make("Concept", concept, root.graph)
         return None

@@ -22,6 +22,7 @@ from rdflib.namespace import RDF
 from strawberry.types import Info
 
 from doelgraaf.catalogue.model import FieldSpec, Kind
+from doelgraaf.catalogue.vocabularies import current
 from doelgraaf.core.codes import CODE_PATTERN, check_code
 from doelgraaf.core.errors import UserError
 from doelgraaf.core.namespaces import DG, ID, SKOLEM
@@ -87,29 +88,30 @@ class InputField:
 
     attribute: str
     spec: FieldSpec
-    convert: Callable  # (value, municipality code) -> list of terms
+    convert: Callable  # (value, municipality code, Vocabularies) -> list of terms
     lang: str | None = None  # for texts: only the literal in this language is replaced on update
 
 
 def _terms(spec: FieldSpec, kind: Kind, types: Types):
     """How a value given for `spec` becomes RDF terms, following the field's kind in the model."""
     def each(convert):
-        return (lambda values, code: [convert(v, code) for v in values]) if spec.many else (lambda value, code: [convert(value, code)])
+        return (lambda values, code, vocabularies: [convert(v, code, vocabularies) for v in values]) if spec.many else (
+            lambda value, code, vocabularies: [convert(value, code, vocabularies)])
 
     if spec.kind == "enum":
-        return each(lambda value, code: URIRef(value.value))
+        return each(lambda value, code, vocabularies: URIRef(value.value))
     if spec.kind == "scalar":
         lexical = {"Decimal": lambda v: Decimal(v), "Date": lambda v: v.isoformat()}.get(spec.scalar, str)
-        return each(lambda value, code: Literal(lexical(value), datatype=spec.datatype))
+        return each(lambda value, code, vocabularies: Literal(lexical(value), datatype=spec.datatype))
     vocabulary = kind.vocabulary_of(spec)
     if vocabulary is not None:
-        def concept(value, code):
+        def concept(value, code, vocabularies):
             try:
-                return lists.vocabulary(vocabulary).find(str(value))
+                return lists.vocabulary(vocabulary, vocabularies).find(str(value))
             except CellError as error:
                 raise UserError(error.nl, error.en, where=spec.name) from None
         return each(concept)
-    return each(lambda value, code: own_iri(value, code, spec.name))
+    return each(lambda value, code, vocabularies: own_iri(value, code, spec.name))
 
 
 def _python_type(spec: FieldSpec, kind: Kind, types: Types, inputs: dict[str, type]):
@@ -138,7 +140,7 @@ def _input(kind: Kind, types: Types, inputs: dict[str, type], extra: dict) -> tu
             for lang, suffix, language in (("nl", "", "Nederlands / Dutch"), ("en", "_en", "Engels / English")):
                 annotations[attribute + suffix] = typing.Optional[str]
                 defaults[attribute + suffix] = strawberry.field(default=None, description=f"{spec.description} ({language})")
-                fields.append(InputField(attribute + suffix, spec, lambda value, code, lang=lang: [Literal(value, lang=lang)] if value != "" else [], lang))
+                fields.append(InputField(attribute + suffix, spec, lambda value, code, vocabularies, lang=lang: [Literal(value, lang=lang)] if value != "" else [], lang))
             continue
         python = _python_type(spec, kind, types, inputs)
         annotations[attribute] = typing.Optional[typing.List[python] if spec.many else python]
@@ -184,7 +186,7 @@ class Editor:
             "budgetLines": lines,
         })
 
-    def _value_node(self, node, spec: FieldSpec, given, data: Graph, code: str, change: Change) -> None:
+    def _value_node(self, node, spec: FieldSpec, given, data: Graph, code: str, vocabularies, change: Change) -> None:
         """Replace a baseline or target by a new value node made of the nested input."""
         for old in data.objects(node, spec.predicate):
             change.delete |= {(node, spec.predicate, old)} | set(data.triples((old, None, None)))
@@ -193,21 +195,21 @@ class Editor:
         for input_field in self.fields[spec.target]:
             given_value = getattr(given, input_field.attribute)
             if given_value is not None:
-                change.insert |= {(value, input_field.spec.predicate, t) for t in input_field.convert(given_value, code)}
+                change.insert |= {(value, input_field.spec.predicate, t) for t in input_field.convert(given_value, code, vocabularies)}
 
-    def fill(self, kind_name: str, node: URIRef, given, data: Graph, code: str, change: Change) -> None:
+    def fill(self, kind_name: str, node: URIRef, given, data: Graph, code: str, vocabularies, change: Change) -> None:
         for input_field in self.fields[kind_name]:
             value = getattr(given, input_field.attribute)
             if value is None:
                 continue
             spec = input_field.spec
             if input_field.convert is None:
-                self._value_node(node, spec, value, data, code, change)
+                self._value_node(node, spec, value, data, code, vocabularies, change)
                 continue
             for old in list(data.objects(node, spec.predicate)):
                 if input_field.lang is None or getattr(old, "language", None) == input_field.lang:
                     change.delete.add((node, spec.predicate, old))
-            change.insert |= {(node, spec.predicate, term) for term in input_field.convert(value, code)}
+            change.insert |= {(node, spec.predicate, term) for term in input_field.convert(value, code, vocabularies)}
         if kind_name == "Indicator" and given.kind is not None:
             cls = DG.EffectIndicator if given.kind == IndicatorKind.EFFECT else DG.OutputIndicator
             change.delete |= {t for t in data.triples((node, RDF.type, None)) if t[2] in (DG.Indicator, DG.EffectIndicator, DG.OutputIndicator)}
@@ -217,27 +219,27 @@ class Editor:
             change.insert.add((node, RDF.type, DG.PartnerInitiative))
         if kind_name == "Goal":
             for indicator in given.indicators or []:
-                child = self.new(data, "Indicator", indicator, code, change)
+                child = self.new(data, "Indicator", indicator, code, vocabularies, change)
                 change.insert.add((node, DG.hasIndicator, child))
             for measure in given.served_by or []:
                 change.insert.add((own_iri(measure, code, "servedBy"), DG.serves, node))
         if kind_name in ("Goal", "Measure"):
             for line in given.budget_lines or []:
-                child = self.new(data, "BudgetLine", line, code, change)
+                child = self.new(data, "BudgetLine", line, code, vocabularies, change)
                 change.insert.add((child, DG.funds, node))
 
-    def new(self, data: Graph, kind_name: str, given, code: str, change: Change) -> URIRef:
+    def new(self, data: Graph, kind_name: str, given, code: str, vocabularies, change: Change) -> URIRef:
         """A new node of a kind, with the triples its input describes."""
         kind = self.kinds[kind_name]
         node = editing.mint(code, kind.slug, getattr(given, "label", None))
         change.insert.add((node, RDF.type, kind.target_class))
-        self.fill(kind_name, node, given, data, code, change)
+        self.fill(kind_name, node, given, data, code, vocabularies, change)
         return node
 
-    def create(self, kind_name: str, given, code: str) -> Callable[[Graph], Change]:
+    def create(self, kind_name: str, given, code: str, vocabularies) -> Callable[[Graph], Change]:
         def build(data: Graph) -> Change:
             change = Change()
-            node = self.new(data, kind_name, given, code, change)
+            node = self.new(data, kind_name, given, code, vocabularies, change)
             change.subject = str(node)
             if kind_name == "Indicator":
                 if given.of is None:
@@ -247,13 +249,13 @@ class Editor:
 
         return build
 
-    def update(self, kind_name: str, iri: str, given, code: str) -> Callable[[Graph], Change]:
+    def update(self, kind_name: str, iri: str, given, code: str, vocabularies) -> Callable[[Graph], Change]:
         kind = self.kinds[kind_name]
 
         def build(data: Graph) -> Change:
             node = editing.require_node(data, named_node(iri, "id").value, kind.target_class, kind.noun)
             change = Change(subject=str(node))
-            self.fill(kind_name, node, given, data, code, change)
+            self.fill(kind_name, node, given, data, code, vocabularies, change)
             return change
 
         return build
@@ -271,13 +273,13 @@ class Editor:
         noun, input_type = self.kinds[kind_name].noun, self.inputs[kind_name]
 
         async def create(info: Info, input: input_type) -> MutationResult:  # type: ignore[valid-type]
-            return await _run_edit(info, lambda code: self.create(kind_name, input, code))
+            return await _run_edit(info, lambda code, vocabularies: self.create(kind_name, input, code, vocabularies))
 
         async def update(info: Info, id: strawberry.ID, input: input_type) -> MutationResult:  # type: ignore[valid-type]
-            return await _run_edit(info, lambda code: self.update(kind_name, id, input, code))
+            return await _run_edit(info, lambda code, vocabularies: self.update(kind_name, id, input, code, vocabularies))
 
         async def delete(info: Info, id: strawberry.ID) -> MutationResult:
-            return await _run_edit(info, lambda code: self.delete(kind_name, id))
+            return await _run_edit(info, lambda code, vocabularies: self.delete(kind_name, id))
 
         return {
             f"create{kind_name}": strawberry.mutation(resolver=create, description=f"Nieuw(e) {noun[0]} / New {noun[1]}."),
@@ -288,7 +290,9 @@ class Editor:
 
 async def _run_edit(info: Info, make_build) -> MutationResult:
     code = editing.editable_municipality(info.context.principal)
-    outcome: EditOutcome = await asyncio.to_thread(editing.edit, info.context.repository, code, make_build(code))
+    repository = info.context.repository
+    vocabularies = await asyncio.to_thread(current, repository)
+    outcome: EditOutcome = await asyncio.to_thread(editing.edit, repository, code, make_build(code, vocabularies))
     return MutationResult.of(outcome.ok, outcome.id, [outcome.report])
 
 

@@ -16,13 +16,13 @@ from strawberry.types import Info
 
 from doelgraaf.analysis import listing
 from doelgraaf.catalogue.model import Kind, model
-from doelgraaf.catalogue.shared_graphs import concept_notations
+from doelgraaf.catalogue.vocabularies import current, shipped_repository
 from doelgraaf.core.codes import check_code
 from doelgraaf.core.errors import UserError
 from doelgraaf.core.terms import named_node
 from doelgraaf.graphql.analytics import extra_fields
-from doelgraaf.graphql.findings import ValidationReport
 from doelgraaf.graphql.comparisons import comparison_query
+from doelgraaf.graphql.findings import ValidationReport
 from doelgraaf.graphql.mutations import mutation_type
 from doelgraaf.graphql.types import Resource, Types, build_types
 from doelgraaf.validation.municipality import municipality_report
@@ -104,10 +104,23 @@ def build_schema(kinds: dict[str, Kind], notations: dict[str, str]) -> Schema:
     )
 
 
-@lru_cache(maxsize=1)
+def schema_for(repository) -> Schema:
+    """The schema over `repository`: its enum members are named by the store's vocabularies, so the schema
+    is made again only when the concepts an enum allows get other notations."""
+    vocabularies = current(repository)
+    names = vocabularies.derived("enum names", lambda: vocabularies.notations(
+        iri for kind in model().kinds.values() for spec in kind.fields for iri in spec.values))
+    return _schema(tuple(sorted(names.items())))
+
+
+@lru_cache(maxsize=4)
+def _schema(notations: tuple[tuple[str, str], ...]) -> Schema:
+    return build_schema(model().kinds, dict(notations))
+
+
 def schema() -> Schema:
-    """The schema of the running version: the model of the project's shapes, enum members from its vocabularies."""
-    return build_schema(model().kinds, concept_notations())
+    """The schema of the running version, with its own vocabularies (the SDL file, the benchmarks)."""
+    return schema_for(shipped_repository())
 
 
 def sdl() -> str:

@@ -20,6 +20,7 @@ import pyoxigraph as ox
 from rdflib import Graph, URIRef
 from rdflib.term import Node
 
+from doelgraaf.catalogue.vocabularies import GRAPHS, Vocabularies, current
 from doelgraaf.core.access import Forbidden, Principal, Unauthenticated
 from doelgraaf.core.errors import UserError
 from doelgraaf.core.namespaces import DG, ID, RDF, SKOLEM, municipality_graph, slug
@@ -144,9 +145,10 @@ def _neighbours(graph: Graph, nodes: set) -> set:
 class WorkingCopy:
     """A municipality's graph with the background the rules read, twice: as rdflib graph (for building
     changes and naming nodes in reports) and as in-memory Oxigraph store (for validating them). Both
-    change together."""
+    change together. `vocabularies` are those the background was taken from."""
     graph: Graph
     store: ox.Store
+    vocabularies: Vocabularies
 
     def add(self, triples: set) -> None:
         for triple in triples:
@@ -167,14 +169,15 @@ def _working_copy(repo: Repository, code: str) -> WorkingCopy:
     if found is not cache.MISSING:
         return found
     triples = municipality_triples(repo, code)
+    vocabularies = current(repo)
     graph = triples_to_graph(triples)
-    graph += validation_background()
-    return WorkingCopy(graph, validation_store(triples))
+    graph += validation_background(vocabularies)
+    return WorkingCopy(graph, validation_store(triples, vocabularies=vocabularies), vocabularies)
 
 
 def _keep(repo: Repository, code: str, copy: WorkingCopy) -> None:
     """Keep the copy as of now: it equals the store after this edit's own write."""
-    repo.cache.region("working copies").put(code, copy, graphs=[str(municipality_graph(code))])
+    repo.cache.region("working copies").put(code, copy, graphs=[str(municipality_graph(code)), *GRAPHS])
 
 
 def edit(repo: Repository, code: str, build: Callable[[Graph], Change]) -> EditOutcome:
@@ -200,7 +203,7 @@ def _apply(repo: Repository, code: str, copy: WorkingCopy, build: Callable[[Grap
     copy.remove(removed)
     copy.add(added)
     focus |= _neighbours(data, touched)
-    report = validate_store(copy.store, lambda: data, focus_nodes=focus)
+    report = validate_store(copy.store, lambda: data, focus_nodes=focus, vocabularies=copy.vocabularies)
     if not report.conforms:
         copy.remove(added)
         copy.add(removed)

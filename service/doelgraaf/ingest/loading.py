@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
+from doelgraaf.catalogue.vocabularies import current
 from doelgraaf.core.errors import UserError
 from doelgraaf.core.namespaces import municipality_graph
 from doelgraaf.core.terms import skolemise, to_triples
@@ -43,7 +44,8 @@ def load_documents(repo: Repository, documents, municipalities: list[str] | None
     if not groups:
         raise UserError("de invoer bevat geen triples", "the input holds no triples")
     graphs = {code: skolemise(graph) for code, graph in groups.items()}
-    reports = {code: validate(graph) for code, graph in graphs.items()}
+    vocabularies = current(repo)
+    reports = {code: validate(graph, vocabularies=vocabularies) for code, graph in graphs.items()}
     outcome = LoadOutcome(reports, False, {code: len(g) for code, g in graphs.items()})
     if outcome.conforms:
         with editing.writing(graphs):  # not in the middle of an edit of the same municipality

@@ -258,10 +258,8 @@ def _municipalities_section(graph: Graph) -> str:
     )
 
 
-@lru_cache(maxsize=16)
-def vocabulary_html(name: str) -> str:
+def vocabulary_html(name: str, graph: Graph) -> str:
     """A vocabulary: one table per concept scheme, Dutch first, with the facts each scheme has."""
-    graph = Graph().parse(vocabulary_files()[name])
     schemes = sorted(graph.subjects(RDF.type, SKOS.ConceptScheme), key=str)
     contents = "".join(f"<li><a href='#{_anchor(s, 'scheme')}'>{html.escape(_text(graph, s, DCTERMS.title, 'nl') or str(s))}</a></li>" for s in schemes)
     municipalities = _municipalities_section(graph)
@@ -378,8 +376,8 @@ def build_site(out_dir: Path) -> list[Path]:
     copy(CONTEXT_FILE, "context.jsonld")
     titles = {}
     for name, path in vocabulary_files().items():
-        write(f"vocab/{name}.html", vocabulary_html(name))
         graph = Graph().parse(path)
+        write(f"vocab/{name}.html", vocabulary_html(name, graph))
         schemes = sorted(graph.subjects(RDF.type, SKOS.ConceptScheme), key=str)
         titles[name] = tuple(" · ".join(_text(graph, s, DCTERMS.title, lang) for s in schemes) or name for lang in ("nl", "en"))
     downloads = [copy(ONTOLOGY_FILE, "rdf/doelgraaf.ttl")]

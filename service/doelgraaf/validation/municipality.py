@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 
+from doelgraaf.catalogue import vocabularies as vocabulary_catalogue
 from doelgraaf.core.namespaces import municipality_graph
 from doelgraaf.core.terms import triples_to_graph
 from doelgraaf.store import Repository, cache
@@ -22,10 +23,13 @@ def municipality_triples(repo: Repository, code: str) -> list[ox.Triple]:
 
 def municipality_report(repo: Repository, code: str) -> ValidationReport:
     """Validated once per write to the municipality's graph: asking again in between costs nothing, and
-    validating all municipalities again after some were edited checks only those (the rules themselves
-    come from files, read at start-up)."""
+    validating all municipalities again after some were edited checks only those (the rules come from
+    files, read at start-up; the vocabularies they check against from the store)."""
     def compute() -> ValidationReport:
         triples = municipality_triples(repo, code)
-        return validate_store(validation_store(triples), lambda: triples_to_graph(triples))
+        vocabularies = vocabulary_catalogue.current(repo)
+        return validate_store(validation_store(triples, vocabularies=vocabularies), lambda: triples_to_graph(triples),
+                              vocabularies=vocabularies)
 
-    return cache.cached(repo, ("validation", code), compute, graphs=[str(municipality_graph(code))])
+    graphs = [str(municipality_graph(code)), *vocabulary_catalogue.GRAPHS]
+    return cache.cached(repo, ("validation", code), compute, graphs=graphs)

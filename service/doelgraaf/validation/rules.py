@@ -13,7 +13,8 @@ import pyoxigraph as ox
 from rdflib import Graph
 from rdflib.namespace import RDF, RDFS, SKOS
 
-from doelgraaf.catalogue.shared_graphs import background_graph, shapes_graph
+from doelgraaf.catalogue.shared_graphs import shapes_graph
+from doelgraaf.catalogue.vocabularies import Vocabularies, shipped
 from doelgraaf.core.namespaces import DG
 from doelgraaf.core.terms import to_triples
 from doelgraaf.validation.core_constraints import CompiledShapes, compile_shapes
@@ -34,17 +35,22 @@ def sparql_constraints() -> list[SparqlConstraint]:
     return constraints(shapes_graph())
 
 
-@lru_cache(maxsize=1)
-def validation_background_triples() -> tuple[ox.Triple, ...]:
-    return tuple(to_triples(validation_background()))
+def validation_background_triples(vocabularies: Vocabularies | None = None) -> tuple[ox.Triple, ...]:
+    vocabularies = vocabularies or shipped()
+    return vocabularies.derived("validation background triples", lambda: tuple(to_triples(validation_background(vocabularies))))
 
 
-@lru_cache(maxsize=1)
-def validation_background() -> Graph:
+def validation_background(vocabularies: Vocabularies | None = None) -> Graph:
     """Only the background statements rules read (types, class hierarchy, taakveld validity): copying
-    the whole background into every validated graph cost more than validating it."""
-    graph = Graph()
-    for predicate in VALIDATION_PREDICATES:
-        for triple in background_graph().triples((None, predicate, None)):
-            graph.add(triple)
-    return graph
+    the whole background into every validated graph cost more than validating it. From the store's
+    vocabularies (`vocabularies`), the running version's own when none are given."""
+    vocabularies = vocabularies or shipped()
+
+    def select() -> Graph:
+        graph = Graph()
+        for predicate in VALIDATION_PREDICATES:
+            for triple in vocabularies.background.triples((None, predicate, None)):
+                graph.add(triple)
+        return graph
+
+    return vocabularies.derived("validation background", select)

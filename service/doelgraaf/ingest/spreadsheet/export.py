@@ -16,6 +16,7 @@ from rdflib.term import Node
 
 from doelgraaf.analysis.export import municipality_graph_data
 from doelgraaf.catalogue.model import MUNICIPALITY, Column, RowKind, Sheet
+from doelgraaf.catalogue.vocabularies import Vocabularies, current, shipped
 from doelgraaf.core.codes import CODE_PATTERN
 from doelgraaf.core.namespaces import DG, ID, municipality_iri
 from doelgraaf.core.terms import to_oxigraph
@@ -40,9 +41,10 @@ def key_like(text: str) -> str:
 class _Export:
     """Every statement of a municipality into the cell that represents it exactly, the rest into Overig."""
 
-    def __init__(self, graph: Graph, code: str):
+    def __init__(self, graph: Graph, code: str, vocabularies: Vocabularies):
         self.graph = graph
         self.code = code
+        self.vocabularies = vocabularies
         self.left = set(graph)  # statements not yet written anywhere
         self.placed: dict[Node, tuple[Sheet, RowKind]] = {}
         self.keys: dict[Node, str] = {}
@@ -51,7 +53,7 @@ class _Export:
     def place(self) -> None:
         """Give each node the first sheet and kind whose classes (and role type) it has."""
         own = municipality_iri(self.code)
-        for sheet in sheets():
+        for sheet in sheets(self.vocabularies):
             for kind in sheet.kinds:
                 for node in sorted(set(self.graph.subjects(RDF.type, kind.types[0])), key=str):
                     if node in self.placed or not isinstance(node, URIRef) or (sheet.name == "Gemeente") != (node == own):
@@ -146,7 +148,7 @@ class _Export:
 
     def _show_iri(self, term: URIRef, column: Column):
         if column.type == "vocab":
-            return vocabulary(column.vocabulary).text_of(term)
+            return vocabulary(column.vocabulary, self.vocabularies).text_of(term)
         placed = self.placed.get(term)
         if placed is not None and placed[0].name in column.targets and term in self.keys:
             return self.keys[term]
@@ -223,9 +225,9 @@ def _typed_value(term: Literal, kind_name: str):
     return None
 
 
-def workbook_rows(graph: Graph, code: str) -> dict[str, list[dict]]:
+def workbook_rows(graph: Graph, code: str, vocabularies: Vocabularies | None = None) -> dict[str, list[dict]]:
     """The cells of the template that state exactly `graph` (blank nodes as they are, not skolemised)."""
-    export = _Export(graph, code)
+    export = _Export(graph, code, vocabularies or shipped())
     export.place()
     export.name()
     rows = export.rows()
@@ -235,4 +237,5 @@ def workbook_rows(graph: Graph, code: str) -> dict[str, list[dict]]:
 
 def export_workbook(repo: Repository, code: str) -> bytes:
     """The template filled in with municipality `code` from the store; importing it gives the same graph back."""
-    return fill_template(workbook_rows(municipality_graph_data(repo, code), code))
+    vocabularies = current(repo)
+    return fill_template(workbook_rows(municipality_graph_data(repo, code), code, vocabularies), vocabularies)

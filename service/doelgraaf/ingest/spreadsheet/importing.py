@@ -10,6 +10,7 @@ import pyoxigraph as ox
 from rdflib.namespace import SH
 
 from doelgraaf.catalogue.model import Column
+from doelgraaf.catalogue.vocabularies import current
 from doelgraaf.core.terms import to_triples
 from doelgraaf.ingest.loading import load_documents
 from doelgraaf.ingest.rdf_files import RdfDocument
@@ -43,7 +44,7 @@ def import_workbook(repo: Repository, data: bytes, code: str, source: str) -> Sp
     Unreadable workbooks and cells raise UserError; SHACL results come back in the reports with
     their sheet, row and column.
     """
-    parsed = read_workbook(data, code, source)
+    parsed = read_workbook(data, code, source, current(repo))
     document = RdfDocument(source, [ox.Quad(t.subject, t.predicate, t.object) for t in to_triples(parsed.graph)])
     outcome = load_documents(repo, [document], [code])
     reports = {c: _located(report, parsed) for c, report in outcome.reports.items()}

@@ -4,16 +4,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-import pyoxigraph as ox
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SKOS
 
+from doelgraaf.catalogue.vocabularies import Vocabularies, shipped
 from doelgraaf.core.codes import code_order
 from doelgraaf.core.namespaces import DG, ID
-from doelgraaf.core.paths import VOCAB_DIR
-from doelgraaf.core.terms import triples_to_graph
 from doelgraaf.ingest.spreadsheet.cells import CellError, as_float, plain_text
 
 
@@ -60,11 +57,6 @@ class Vocabulary:
             f"zeros); type the code as text, for example with an apostrophe before it: '{matches[-1]}")
 
 
-@lru_cache(maxsize=None)
-def vocabulary_graph(name: str) -> Graph:
-    return triples_to_graph(ox.parse(path=str(VOCAB_DIR / f"{name}.ttl")))
-
-
 def label_of(graph: Graph, node, lang: str) -> str:
     return next((str(l) for l in graph.objects(node, SKOS.prefLabel) if l.language == lang), "")
 
@@ -75,8 +67,7 @@ def aliases_of(graph: Graph, node) -> list[str]:
     return names + [local, local.replace("-", " ")]
 
 
-def _concepts(file: str, nl: str, en: str, members, shown: str, listed=lambda g, n: True, numeric=False) -> Vocabulary:
-    graph = vocabulary_graph(file)
+def _concepts(graph: Graph, nl: str, en: str, members, shown: str, listed=lambda g, n: True, numeric=False) -> Vocabulary:
     nodes = sorted(members(graph), key=lambda n: code_order(str(graph.value(n, SKOS.notation) or n)))
     aliases: dict[str, URIRef] = {}
     items, texts = [], {}
@@ -90,28 +81,34 @@ def _concepts(file: str, nl: str, en: str, members, shown: str, listed=lambda g,
     return Vocabulary(nl, en, items, aliases, numeric, texts)
 
 
-@lru_cache(maxsize=None)
-def vocabulary(name: str) -> Vocabulary:
+def vocabulary(name: str, vocabularies: Vocabularies | None = None) -> Vocabulary:
+    """The list `name`, from the store's vocabularies (`vocabularies`; the running version's own when not
+    given), made once for as long as they are current."""
+    vocabularies = vocabularies or shipped()
+    return vocabularies.derived(("list", name), lambda: _vocabulary(name, vocabularies.graph))
+
+
+def _vocabulary(name: str, graph_of) -> Vocabulary:
     scheme = lambda scheme_name: (lambda g: g.subjects(SKOS.inScheme, ID[scheme_name]))  # noqa: E731
     typed = lambda cls: (lambda g: g.subjects(RDF.type, cls))  # noqa: E731
     if name == "taakveld":
         # every code can be read (a main taakveld is then reported by the shapes); the list offers the bookable ones
-        return _concepts("taakvelden", "taakvelden", "taakvelden", typed(DG.Taakveld), "notation",
+        return _concepts(graph_of("taakvelden"), "taakvelden", "taakvelden", typed(DG.Taakveld), "notation",
                          listed=lambda g, n: g.value(n, SKOS.broader) is not None, numeric=True)
     if name == "economische-categorie":
-        return _concepts("economische-categorieen", "economische categorieën", "economic categories",
+        return _concepts(graph_of("economische-categorieen"), "economische categorieën", "economic categories",
                          typed(DG.EconomicCategory), "notation")
     if name == "beleidsindicator":
-        return _concepts("beleidsindicatoren", "BBV-beleidsindicatoren", "BBV policy indicators",
+        return _concepts(graph_of("beleidsindicatoren"), "BBV-beleidsindicatoren", "BBV policy indicators",
                          typed(DG.PolicyIndicator), "notation")
     if name == "sdg":
-        return _concepts("sdg", "SDG's", "SDGs", scheme("sdg"), "notation")
+        return _concepts(graph_of("sdg"), "SDG's", "SDGs", scheme("sdg"), "notation")
     if name == "fase":
-        return _concepts("begroting", "begrotingsfasen", "budget phases", typed(DG.BudgetPhase), "label")
+        return _concepts(graph_of("begroting"), "begrotingsfasen", "budget phases", typed(DG.BudgetPhase), "label")
     if name == "richting":
-        return _concepts("begroting", "richtingen", "directions", typed(DG.BudgetDirection), "label")
+        return _concepts(graph_of("begroting"), "richtingen", "directions", typed(DG.BudgetDirection), "label")
     if name in ("provincie", "gemeentegrootte", "stedelijkheid"):
         names = {"provincie": ("provincies", "provinces"), "gemeentegrootte": ("grootteklassen", "size classes"),
                  "stedelijkheid": ("stedelijkheidsklassen", "urbanity classes")}[name]
-        return _concepts("gemeenten", *names, scheme(name), "label")
+        return _concepts(graph_of("gemeenten"), *names, scheme(name), "label")
     raise KeyError(name)

@@ -16,6 +16,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
 from doelgraaf.catalogue.model import MUNICIPALITY, Column, RowKind, Sheet
+from doelgraaf.catalogue.vocabularies import Vocabularies, shipped
 from doelgraaf.core.codes import CODE_PATTERN
 from doelgraaf.core.errors import UserError
 from doelgraaf.core.namespaces import DG, ID, municipality_iri, slug
@@ -79,9 +80,10 @@ class ParsedWorkbook:
 
 
 class _Reader:
-    def __init__(self, code: str, source: str):
+    def __init__(self, code: str, source: str, vocabularies: Vocabularies):
         self.code = code
         self.source = source
+        self.vocabularies = vocabularies
         self.problems: list[Problem] = []
         self.graph = Graph()
         self.origins: dict[URIRef, Origin] = {}
@@ -243,7 +245,7 @@ class _Reader:
             return [Literal(str(read_integer(value)), datatype=XSD.integer)]
         if kind == "vocab":
             words = self._split(value, column, NUMBER_SEPARATORS if column.vocabulary == "sdg" else SEPARATORS)
-            return [vocabulary(column.vocabulary).find(w) for w in words]
+            return [vocabulary(column.vocabulary, self.vocabularies).find(w) for w in words]
         if kind == "ref":
             return [self._resolve(w, column) for w in self._split(value, column, SEPARATORS)]
         raise AssertionError(kind)
@@ -370,16 +372,18 @@ def _data_rows(rows: list[tuple], header: dict[int, str], columns: list[tuple[st
             yield number, cells
 
 
-def read_workbook(data: bytes, code: str, source: str) -> ParsedWorkbook:
-    """The RDF a filled-in template states for municipality `code`, with the row each node came from.
+def read_workbook(data: bytes, code: str, source: str, vocabularies: Vocabularies | None = None) -> ParsedWorkbook:
+    """The RDF a filled-in template states for municipality `code`, with the row each node came from;
+    codes and kinds are looked up in `vocabularies` (the store's; the running version's own when not given).
 
     Raises UserError when the file is no workbook or too big, and WorkbookError listing every cell
     that cannot be read (unknown keys, years that are no year, amounts with a comma, …).
     """
     check_archive(data, source)
     workbook = _open(data, source)
-    reader = _Reader(code, source)
-    by_name = {s.name.casefold(): s for s in sheets()}
+    vocabularies = vocabularies or shipped()
+    reader = _Reader(code, source, vocabularies)
+    by_name = {s.name.casefold(): s for s in sheets(vocabularies)}
     rows: list[Row] = []
     other_rows = []
     positions: dict[str, dict[str, int]] = {}

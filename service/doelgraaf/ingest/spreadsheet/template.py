@@ -9,22 +9,29 @@ apart, nor from the shapes.
 from __future__ import annotations
 
 from dataclasses import replace
-from functools import lru_cache
 
+from rdflib import Graph
 from rdflib.namespace import FOAF, ORG
 
 from doelgraaf.catalogue.model import RowKind, Sheet, model
+from doelgraaf.catalogue.vocabularies import Vocabularies, shipped
 from doelgraaf.core.namespaces import DG, ID
-from doelgraaf.ingest.spreadsheet.lists import aliases_of, label_of, vocabulary_graph
+from doelgraaf.ingest.spreadsheet.lists import aliases_of, label_of
 
 # Row 1 holds the Dutch headers, row 2 the English ones; data starts on row 3.
 FIRST_DATA_ROW = 3
 
-@lru_cache(maxsize=1)
-def sheets() -> tuple[Sheet, ...]:
-    """The sheets of the template in workbook order (Instructies before, Lijsten after them)."""
-    kinds_from = {"rollen": _role_kinds, "documentsoorten": _document_kinds}
-    return tuple(replace(s, kinds=kinds_from[s.kinds_from]()) if s.kinds_from else s for s in model().sheets)
+def sheets(vocabularies: Vocabularies | None = None) -> tuple[Sheet, ...]:
+    """The sheets of the template in workbook order (Instructies before, Lijsten after them), their role and
+    document kinds from `vocabularies` (the running version's own when not given)."""
+    vocabularies = vocabularies or shipped()
+
+    def made() -> tuple[Sheet, ...]:
+        kinds_from = {"rollen": _role_kinds, "documentsoorten": _document_kinds}
+        return tuple(replace(s, kinds=kinds_from[s.kinds_from](vocabularies.graph(s.kinds_from))) if s.kinds_from else s
+                     for s in model().sheets)
+
+    return vocabularies.derived("sheets", made)
 
 INSTRUCTIONS, LISTS, OTHER = "Instructies", "Lijsten", "Overig"
 
@@ -36,10 +43,10 @@ OTHER_ABOUT = ("Uitspraken die in geen ander blad passen, als N-Triples-termen (
                "puts here what the template does not (yet) know, so that nothing is lost.")
 
 def sheet_named(name: str) -> Sheet:
-    return next(s for s in sheets() if s.name == name)
+    """A sheet's shape: name, columns, nouns (the same whatever the vocabularies)."""
+    return model().sheet(name)
 
-def _role_kinds() -> tuple[RowKind, ...]:
-    graph = vocabulary_graph("rollen")
+def _role_kinds(graph: Graph) -> tuple[RowKind, ...]:
     classes = {"raad": (DG.Council, "orgaan"), "college": (DG.College, "orgaan"),
                "portefeuillehouder": (DG.PortfolioHolder, "post"),
                "ambtelijk-opdrachtgever": (DG.CivilServicePost, "post"), "budgethouder": (DG.CivilServicePost, "post"),
@@ -60,8 +67,7 @@ def _role_kinds() -> tuple[RowKind, ...]:
 CYCLE = (DG.CoalitionAgreement, DG.CollegeProgramme, DG.FrameworkMemorandum, DG.ProgrammeBudget, DG.InterimReport,
          DG.AnnualReport)
 
-def _document_kinds() -> tuple[RowKind, ...]:
-    graph = vocabulary_graph("documentsoorten")
+def _document_kinds(graph: Graph) -> tuple[RowKind, ...]:
     pairs = sorted(graph.subject_objects(DG.documentClass), key=lambda pair: CYCLE.index(pair[1]))
     kinds = [RowKind(label_of(graph, node, "nl"), label_of(graph, node, "en"), (cls,), aliases=tuple(aliases_of(graph, node)))
              for node, cls in pairs]

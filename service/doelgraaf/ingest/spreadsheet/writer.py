@@ -17,7 +17,8 @@ from rdflib import URIRef
 from rdflib.namespace import SH, SKOS
 
 from doelgraaf.catalogue.model import Column, Sheet
-from doelgraaf.catalogue.shared_graphs import background_graph, shapes_graph
+from doelgraaf.catalogue.shared_graphs import shapes_graph
+from doelgraaf.catalogue.vocabularies import Vocabularies, shipped
 from doelgraaf.core.paths import DATA_DIR
 from doelgraaf.ingest.spreadsheet.archive import MAX_COLUMNS, MAX_ROWS
 from doelgraaf.ingest.spreadsheet.lists import vocabulary
@@ -80,11 +81,11 @@ def _shape_notes() -> dict[tuple[URIRef, str], tuple[dict[str, str], bool]]:
     return found
 
 
-def _definition(predicate: URIRef) -> dict[str, str]:
-    return {d.language: str(d) for d in background_graph().objects(predicate, SKOS.definition)}
+def _definition(predicate: URIRef, vocabularies: Vocabularies) -> dict[str, str]:
+    return {d.language: str(d) for d in vocabularies.background.objects(predicate, SKOS.definition)}
 
 
-def column_note(sheet: Sheet, column: Column) -> tuple[str, str, bool]:
+def column_note(sheet: Sheet, column: Column, vocabularies: Vocabularies) -> tuple[str, str, bool]:
     """What a column means (nl, en) and whether the shapes require it, for the header comment."""
     described, required = {}, False
     for cls in (t for kind in sheet.kinds for t in kind.types):
@@ -95,7 +96,7 @@ def column_note(sheet: Sheet, column: Column) -> tuple[str, str, bool]:
         required = False  # a name is required in some language; the template asks for Dutch
     if column.note:
         return (*column.note, required)
-    described = described or (_definition(column.predicate) if column.predicate is not None else {})
+    described = described or (_definition(column.predicate, vocabularies) if column.predicate is not None else {})
     return described.get("nl", ""), described.get("en", ""), required
 
 
@@ -138,13 +139,13 @@ class _Lists:
         return self.ranges[name]
 
 
-def _drop_down(lists: _Lists, sheet: Sheet, column: Column) -> DataValidation | None:
+def _drop_down(lists: _Lists, sheet: Sheet, column: Column, vocabularies: Vocabularies) -> DataValidation | None:
     if column.type == "kind":
         kinds = kind_list(sheet)
         formula = lists.range(f"kind:{sheet.name}", (f"Soorten ({sheet.name})", f"Kinds ({sheet.en})"),
                               [(k.nl, k.en) for k in kinds])
     elif column.type == "vocab":
-        words = vocabulary(column.vocabulary)
+        words = vocabulary(column.vocabulary, vocabularies)
         formula = lists.range(column.vocabulary, (words.nl, words.en), [(text, name) for text, _, name in words.items])
     else:
         return None
@@ -219,7 +220,7 @@ INSTRUCTIONS_TEXT = (
 )
 
 
-def _instructions(workbook: Workbook) -> None:
+def _instructions(workbook: Workbook, sheets_in_order: tuple[Sheet, ...]) -> None:
     sheet = workbook.create_sheet(INSTRUCTIONS, 0)
     sheet.column_dimensions["A"].width = 28
     sheet.column_dimensions["B"].width = 90
@@ -232,34 +233,37 @@ def _instructions(workbook: Workbook) -> None:
     put(sheet, row, 1, "Blad / Sheet").font = Font(bold=True)
     put(sheet, row, 2, "Eén rij is …").font = Font(bold=True)
     put(sheet, row, 3, "One row is …").font = Font(bold=True)
-    for sheet_spec_name, en, (about_nl, about_en) in [(s.name, s.en, s.about) for s in sheets()] + [(OTHER, "Other", OTHER_ABOUT)]:
+    for sheet_spec_name, en, (about_nl, about_en) in [(s.name, s.en, s.about) for s in sheets_in_order] + [(OTHER, "Other", OTHER_ABOUT)]:
         row += 1
         put(sheet, row, 1, f"{sheet_spec_name} ({en})")
         put(sheet, row, 2, about_nl).alignment = Alignment(wrap_text=True, vertical="top")
         put(sheet, row, 3, about_en).alignment = Alignment(wrap_text=True, vertical="top")
 
 
-def fill_template(rows: dict[str, list[dict]] | None = None) -> bytes:
-    """The template as .xlsx bytes, with `rows` ({sheet name: [{column id: value}]}) filled in.
+def fill_template(rows: dict[str, list[dict]] | None = None, vocabularies: Vocabularies | None = None) -> bytes:
+    """The template as .xlsx bytes, with `rows` ({sheet name: [{column id: value}]}) filled in; its lists and
+    kinds from `vocabularies` (the store's; the running version's own when not given).
 
     Values are cell contents: text (keys, names, list values; several joined with '; '), int years,
     Decimal amounts, dates. Text is always written as text, never as a formula.
     """
     rows = rows or {}
-    known = {s.name: {c.id for c in s.columns} for s in sheets()} | {OTHER: {c for c, _, _ in OTHER_COLUMNS}}
+    vocabularies = vocabularies or shipped()
+    all_sheets = sheets(vocabularies)
+    known = {s.name: {c.id for c in s.columns} for s in all_sheets} | {OTHER: {c for c, _, _ in OTHER_COLUMNS}}
     for name, sheet_rows in rows.items():  # a misspelt column would otherwise vanish without a trace
         unknown = {column for row in sheet_rows for column in row} - known.get(name, set())
         if name not in known or unknown:
             raise ValueError(f"no sheet {name!r} or no columns {sorted(unknown)} there")
     workbook = Workbook()
     workbook.remove(workbook.active)
-    _instructions(workbook)
+    _instructions(workbook, all_sheets)
     lists = _Lists(workbook)
-    for sheet in sheets():
+    for sheet in all_sheets:
         worksheet = workbook.create_sheet(sheet.name, len(workbook.sheetnames) - 1)
-        _headers(worksheet, [(c.nl, c.en, column_note(sheet, c), _format(c), WIDTHS.get(c.type, 18)) for c in sheet.columns])
+        _headers(worksheet, [(c.nl, c.en, column_note(sheet, c, vocabularies), _format(c), WIDTHS.get(c.type, 18)) for c in sheet.columns])
         for column in sheet.columns:
-            validation = _drop_down(lists, sheet, column)
+            validation = _drop_down(lists, sheet, column, vocabularies)
             if validation is not None:
                 worksheet.add_data_validation(validation)
         for number, values in enumerate(rows.get(sheet.name, []), start=FIRST_DATA_ROW):
@@ -277,6 +281,6 @@ def fill_template(rows: dict[str, list[dict]] | None = None) -> bytes:
     return buffer.getvalue()
 
 
-def build_template() -> bytes:
-    """The empty template, generated from the sheet description, the shapes and the vocabularies."""
-    return fill_template()
+def build_template(vocabularies: Vocabularies | None = None) -> bytes:
+    """The empty template, generated from the model, the shapes and the vocabularies."""
+    return fill_template(vocabularies=vocabularies)
