@@ -1,6 +1,6 @@
 """One model of the data, read from the shapes: the kinds of things, their fields, and the sheet each
 kind has in the spreadsheet template. The GraphQL object types, the mutation inputs and the template
-are all made from this table (docs/architecture.md, "One model of the data").
+are all made from this table (docs/architecture.md, section 5).
 
 Fields follow the convention TopBraid and TriplyDB use: a node shape is a kind named after the shape
 (dgsh:GoalShape -> Goal); each property shape with `sh:name` is a field; `sh:datatype` picks the

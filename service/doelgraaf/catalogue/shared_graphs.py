@@ -5,7 +5,7 @@ validation, GraphQL enums, the template's lists and GET /vocab read them there (
 The project's files only seed it. When the service starts, ontology and shapes are replaced by the
 running version's; a vocabulary is seeded when the store lacks it or still holds an older version of
 the file, and never overwritten once an administrator uploaded one (PUT /vocab/<name>). The catalogue
-graph records where each shared graph came from (docs/architecture.md, "Vocabularies").
+graph records where each shared graph came from (docs/architecture.md, section 6).
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 Validation (names, kinds, taakveld validity), the GraphQL enums, the template's drop-down lists and
 GET /vocab/<name> all read one `Vocabularies`, taken from the store and kept until one of its graphs is
 written (store/cache.py), so an uploaded vocabulary is what every one of them sees
-(docs/architecture.md, "Vocabularies"). What is derived from it (lists, enum names, serialisations) is
+(docs/architecture.md, section 6). What is derived from it (lists, enum names, serialisations) is
 kept with it and goes when it goes.
 """
 

@@ -32,7 +32,7 @@ class Context:
         """The values of one property of `root` (the subjects pointing at it when `inverse`): a list at once
         from the graph's in-memory index when that is built, otherwise an awaitable through the batching
         loaders. Answering at once spares a coroutine per field, which was most of the time of a nested
-        request (docs/architecture.md, "GraphQL")."""
+        request (docs/architecture.md, section 5)."""
         index = self.ready_index(root.graph)
         if index is not None:
             return (index.incoming if inverse else index.outgoing).get(root.id, {}).get(predicate, [])
