@@ -21,6 +21,7 @@ from bench.common import EXPENSE, Timing, contract_query, contract_sparql, cpu_c
 BENCHMARK_GRAPHQL = """{ benchmark(taakveld: "%s", year: 2024, phase: ADOPTED, direction: EXPENSE) {
     municipality { code } amount inhabitants perInhabitant rank } }"""
 UPDATE_GOAL = """mutation { updateGoal(id: "%s", input: {label: "%s"}) { ok id violations { message(lang: "en") } } }"""
+COMPLETENESS_COMPARISON = "{ completenessComparison { rank municipality { code } completeness { goals goalsWithOwner score } } }"
 CENT = Decimal("0.01")
 SCRATCH = "https://w3id.org/doelgraaf/id/bench-scratch"  # written about to make the service's caches stale
 
@@ -134,10 +135,10 @@ def _start_worker(store_dir: str) -> None:
     """Each worker opens the store read-only (nothing writes while they run) and loads the rules once."""
     global _worker_repository
     from doelgraaf.store.embedded import EmbeddedRepository
-    from doelgraaf.validation.rules import core_shapes, sparql_constraints, validation_background_triples
+    from doelgraaf.validation.rules import project, validation_background_triples
 
     _worker_repository = EmbeddedRepository(Path(store_dir), read_only=True)
-    core_shapes(), sparql_constraints(), validation_background_triples()
+    project(), validation_background_triples()
 
 
 def _validate_one(code: str) -> tuple[str, bool, int, int, float]:
@@ -208,6 +209,12 @@ def measure(store_dir: Path, code: str, runs: int, validate_all_too: bool = Fals
         repo.modify_graph(own_graph, delete=[marker] if present[0] else [], insert=[] if present[0] else [marker])
         present[0] = not present[0]
 
+    # 9. how far each municipality is: the first ranking after start counts every graph in one query
+    started = time.perf_counter()
+    ranking, _ = execute(COMPLETENESS_COMPARISON)
+    result["completeness_first"] = {"seconds": time.perf_counter() - started,
+                                    "municipalities": len(ranking["completenessComparison"])}
+
     # 2. query 2 through GraphQL and as one SPARQL query
     query = contract_query(code)
     timing, (data, queries) = repeat(lambda: execute(query), runs, warmup=warmup)
@@ -260,8 +267,23 @@ def measure(store_dir: Path, code: str, runs: int, validate_all_too: bool = Fals
     result["mutation"] = {**timing.as_dict(), "goal": goal, "stored": any("(benchmark" in r[0].value for r in stored)}
     execute(UPDATE_GOAL % (goal, original.replace('"', '\\"')), editor)  # put the label back
 
+    # 9. the ranking again: kept, and after an edit in one municipality (only that one is counted again)
+    timing, _ = repeat(lambda: execute(COMPLETENESS_COMPARISON), runs, warmup=warmup)
+    result["completeness_warm"] = timing.as_dict()
+    timing, _ = repeat(lambda: execute(COMPLETENESS_COMPARISON), max(1, min(runs, 10)), warmup=warmup, before=invalidate)
+    result["completeness_after_edit"] = timing.as_dict()
+
+    # 10. import of this municipality's whole data as one document, validated and stored with its findings
+    from doelgraaf.ingest.loading import load_documents
+    from doelgraaf.ingest.rdf_files import RdfDocument
+
     if present[0]:
         invalidate()
+    document = RdfDocument("bench", [ox.Quad(t.subject, t.predicate, t.object) for t in repo.graph_triples(own_graph)])
+    timing, outcome = repeat(lambda: load_documents(repo, [document], [code]), max(1, min(runs, 5)), warmup=warmup)
+    found = outcome.reports[code]
+    result["import"] = {**timing.as_dict(), "stored": outcome.stored, "triples": outcome.triples[code],
+                        "findings": len(found.results)}
 
     # 4b. all municipalities
     if validate_all_too:

@@ -252,6 +252,21 @@ def markdown(report: dict) -> str:
     if not endpoint.get("queries"):
         t.add("8", "/sparql tegenover / against Oxigraph-server", None, "niet gemeten / not measured", target="≤ 2 ×")
 
+    # 9. completeness over all municipalities, 10. import with findings stored
+    first = inproc.get("completeness_first")
+    if first:
+        t.add("9", "GraphQL `completenessComparison`, eerste antwoord na de start / first answer after start", 1, _time(first["seconds"]),
+              target="≤ 10 s", ok=first["seconds"] <= 10,
+              note=f"{first['municipalities']} gemeenten / municipalities, één query over alle grafen / one query over all graphs")
+    t.timed("9", "GraphQL `completenessComparison`, daarna / after that", inproc.get("completeness_warm"), "p50 ≤ 100 ms", 0.1, WARM)
+    t.timed("9", "GraphQL `completenessComparison` na een wijziging in één gemeente / after an edit in one municipality",
+            inproc.get("completeness_after_edit"), "≤ 1 s", 1.0, "alleen die gemeente wordt opnieuw geteld / only that one is counted again")
+    imported = inproc.get("import")
+    t.timed("10", "import van één gemeente van landelijke omvang, opgeslagen met de bevindingen / import of one national-size "
+                  "municipality, stored with its findings", imported, "≤ 2 s", 2.0,
+            (f"`load_documents`, {imported['triples']:,} triples, {imported['findings']} bevinding(en) / finding(s), "
+             + ("opgeslagen / stored" if imported["stored"] else "NIET opgeslagen / NOT stored")) if imported else "")
+
     versions = report.get("versions", {})
     scale = dataset.get("scale", 1.0)
     scaled = "" if scale == 1.0 else f" (collegeprogramma's verkleind / college programmes scaled × {scale:g})"

@@ -148,3 +148,9 @@ def test_a_runaway_aggregate_on_disk_is_killed_at_the_limit(tmp_path, monkeypatc
         goal = "https://w3id.org/doelgraaf/id/GM9999/doel/duurzaam-verkeer"
         assert client.post("/sparql", data={"query": "ASK { GRAPH ?g { <%s> ?p ?o } }" % goal}).json()["boolean"] is True
     repo.close()
+
+
+def test_the_demo_municipality_dereferences_where_make_run_says(client):
+    """`make run` prints /id/gemeente/GM9999: a municipality with data of its own, not among the 342."""
+    page = client.get("/id/gemeente/GM9999", headers={"accept": "text/html"})
+    assert page.status_code == 200 and "Meerwijk" in page.text

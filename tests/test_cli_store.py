@@ -19,6 +19,7 @@ from tests.conftest import run_cli
 
 DEMO = str(EXAMPLES_DIR / "gm9999-meerwijk.ttl")
 BROKEN = str(EXAMPLES_DIR / "broken" / "doel-zonder-eigenaar.ttl")
+BLOCKING = str(EXAMPLES_DIR / "broken" / "bedrag-als-tekst.ttl")
 
 
 def canonical(graph: Graph) -> Graph:
@@ -49,13 +50,21 @@ def test_load_then_export_round_trips(store, tmp_path):
     assert json.loads(jsonld.stdout)
 
 
-def test_a_load_with_violations_stores_nothing(store):
+def test_a_load_that_is_refused_stores_nothing(store):
+    """A blocking finding refuses (exit 1), and so does any violation under --strict; the stored data stays."""
     assert run_cli("load", DEMO, "--municipality", "GM9999", "--store", store).returncode == 0
-    result = run_cli("load", BROKEN, "--municipality", "GM9999", "--store", store)
-    assert result.returncode == 1 and "niets opgeslagen" in result.stdout.decode()
-    assert "heeft geen eigenaar" in result.stdout.decode()
+    result = run_cli("load", BLOCKING, "--municipality", "GM9999", "--store", store)
+    assert result.returncode == 1 and "niets opgeslagen" in result.stdout.decode() and "BLOKKEERT" in result.stdout.decode()
+    result = run_cli("load", BROKEN, "--municipality", "GM9999", "--strict", "--store", store)
+    assert result.returncode == 1 and "heeft geen eigenaar" in result.stdout.decode() and "--strict" in result.stdout.decode()
     after = run_cli("export", "--municipality", "GM9999", "--store", store).stdout
     assert isomorphic(canonical(Graph().parse(data=after, format="turtle")), canonical(Graph().parse(DEMO)))
+
+
+def test_an_incomplete_load_is_stored_with_its_findings(store):
+    result = run_cli("load", BROKEN, "--municipality", "GM9999", "--store", store)
+    out = result.stdout.decode()
+    assert result.returncode == 0 and "heeft geen eigenaar" in out and "opgeslagen, met 1 bevinding(en)" in out
 
 
 def test_plain_turtle_needs_a_municipality_and_exports_need_data(store):

@@ -84,15 +84,27 @@ def test_measure_with_budget_then_its_cost_and_a_contribution_gate(client, demo)
 
 
 @pytest.mark.parametrize("line,needle", [
-    ('amount: "-5", fiscalYear: 2025, phase: ADOPTED, direction: EXPENSE, taakveld: "2.1"', "0 of meer"),
     ('amount: "5", fiscalYear: 2026, phase: ADOPTED, direction: EXPENSE, taakveld: "6.2"', "niet geldt"),
-    ('amount: "5", fiscalYear: 2025, phase: REALISED, direction: EXPENSE, taakveld: "2.1"', "jaarstukken"),
+    ('amount: "5", fiscalYear: 2025, phase: REALISED, direction: EXPENSE, taakveld: "2.1", statedIn: "%sprogrammabegroting-2025"' % ID,
+     "jaarstukken"),
 ])
 def test_budget_line_rules_block(client, demo, line, needle):
+    """A change that adds a blocking finding (a taakveld not valid that year) or a new violation (a realisation
+    stated in a budget) is refused, and says why."""
     before = everything(demo)
     result = mutate(client, 'createBudgetLine(input: {%s, funds: "%s"}) %s' % (line, GOAL, RESULT))["data"]["x"]
     assert not result["ok"] and any(needle in v["message"] for v in result["violations"]), result
     assert everything(demo) == before
+
+
+@pytest.mark.parametrize("line,needle", [
+    ('amount: "-5", fiscalYear: 2025, phase: ADOPTED, direction: EXPENSE, taakveld: "2.1"', "negatief"),
+    ('amount: "5", fiscalYear: 2025, phase: REALISED, direction: EXPENSE, taakveld: "2.1"', "noemt geen document"),
+])
+def test_budget_lines_to_check_are_stored_with_a_warning(client, demo, line, needle):
+    """A correction (a negative amount) and a realisation without its document are real: stored, with a warning."""
+    result = mutate(client, 'createBudgetLine(input: {%s, funds: "%s"}) %s' % (line, GOAL, RESULT))["data"]["x"]
+    assert result["ok"] and any(needle in w["message"] for w in result["warnings"]), result
 
 
 def test_an_editor_cannot_touch_another_municipality(client, demo):
@@ -108,12 +120,16 @@ def test_an_editor_cannot_touch_another_municipality(client, demo):
 
 def test_import_rdf_replaces_after_validation(client, demo):
     text = (EXAMPLES_DIR / "gm9999-meerwijk.ttl").read_text(encoding="utf-8")
-    query = "mutation($data: String!) { importRdf(municipality: \"GM9999\", format: TURTLE, data: $data) { ok violations { message } } }"
+    query = ("mutation($data: String!, $strict: Boolean! = false) { importRdf(municipality: \"GM9999\", format: TURTLE, data: $data, "
+             "strict: $strict) { ok violations { message blocking } } }")
     status, body = gql(client, query, {"data": text}, EDITOR)
     assert body["data"]["importRdf"]["ok"] is True
     before = everything(demo)
+    blocking = (EXAMPLES_DIR / "broken" / "bedrag-als-tekst.ttl").read_text(encoding="utf-8")
+    status, body = gql(client, query, {"data": blocking}, EDITOR)
+    assert body["data"]["importRdf"]["ok"] is False and any(v["blocking"] for v in body["data"]["importRdf"]["violations"])
     broken = (EXAMPLES_DIR / "broken" / "doel-zonder-eigenaar.ttl").read_text(encoding="utf-8")
-    status, body = gql(client, query, {"data": broken}, EDITOR)
+    status, body = gql(client, query, {"data": broken, "strict": True}, EDITOR)
     assert body["data"]["importRdf"]["ok"] is False and body["data"]["importRdf"]["violations"]
     trig = "<https://w3id.org/doelgraaf/graph/GM0001> { <http://example.org/a> <http://example.org/b> \"c\" }"
     status, body = gql(client, query.replace("TURTLE", "TRIG"), {"data": trig}, EDITOR)

@@ -45,11 +45,15 @@ def test_unauthenticated_names_the_scheme(client):
     assert response.headers["www-authenticate"] == "Bearer"
 
 
-def test_an_upload_that_does_not_conform_lists_its_findings(client):
-    turtle = b"@prefix dg: <https://w3id.org/doelgraaf/def#> . <https://w3id.org/doelgraaf/id/GM9999/doel/x> a dg:Goal ."
-    body = _is_problem(client.post("/import/rdf", content=turtle, headers={"content-type": "text/turtle",
-                                                                          "authorization": f"Bearer {EDITOR}"}), 422)
-    assert body["stored"] is False and body["results"]
+def test_an_upload_that_is_refused_lists_its_findings(client):
+    headers = {"content-type": "text/turtle", "authorization": f"Bearer {EDITOR}"}
+    blocking = (b"@prefix dg: <https://w3id.org/doelgraaf/def#> . <https://w3id.org/doelgraaf/id/GM9999/begroting/x> a dg:BudgetLine ;"
+                b' dg:amount "veel" .')
+    body = _is_problem(client.post("/import/rdf", content=blocking, headers=headers), 422)
+    assert body["stored"] is False and any(r["blocking"] for r in body["results"])
+    incomplete = b"@prefix dg: <https://w3id.org/doelgraaf/def#> . <https://w3id.org/doelgraaf/id/GM9999/doel/x> a dg:Goal ."
+    body = _is_problem(client.post("/import/rdf", params={"strict": "true"}, content=incomplete, headers=headers), 422)
+    assert body["stored"] is False and body["results"] and not any(r["blocking"] for r in body["results"])
 
 
 def test_an_unreachable_store_is_a_503_that_says_what_to_do():

@@ -187,10 +187,10 @@ def test_rows_become_nodes_with_stable_iris_and_references_by_key_or_name():
     repo.close()
 
 
-def test_a_violation_names_sheet_row_and_column_and_nothing_is_stored(demo_repo):
+def test_a_violation_names_sheet_row_and_column_and_strict_stores_nothing(demo_repo):
     before = stored(demo_repo, "GM9999")
     data = workbook({"Doelen": {0: {"owner": None}}, "Indicatoren": {0: {"of": None}}})
-    outcome = importing.import_workbook(demo_repo, data, "GM9999", "kapot.xlsx")
+    outcome = importing.import_workbook(demo_repo, data, "GM9999", "kapot.xlsx", strict=True)
     assert not outcome.stored and stored(demo_repo, "GM9999") == before
     nl, en = outcome.messages("nl"), outcome.messages("en")
     assert any("Blad Doelen, rij 3: Doel 'Schone wijken' heeft geen indicator." in line for line in nl)
@@ -199,7 +199,7 @@ def test_a_violation_names_sheet_row_and_column_and_nothing_is_stored(demo_repo)
                in line for line in nl)
     assert any("Sheet Doelen, row 3, column I (Owner (portfolio holder)): Goal 'Schone wijken' has no owner" in line
                for line in en)
-    assert nl[-1].startswith("2 fout(en)") and en[-1].startswith("2 violation(s)")
+    assert nl[-1].startswith("2 fout(en), waarvan 0 blokkerend") and en[-1].startswith("2 violation(s), 0 of them blocking")
 
 
 def test_unreadable_cells_are_all_listed_with_their_place_in_both_languages(demo_repo):
@@ -368,18 +368,19 @@ def test_the_wassenaar_report_shows_every_goal_without_indicator_owner_or_budget
     elements = _source("visie_doelen_resultaten")
     goals = [e for e in elements if e["element_type"] == "doelstelling"]
     assert len(goals) == 35 and sum(e["element_type"] == "resultaat" for e in elements) == 71
-    assert not outcome.stored and stored(repo, "GM0629") == 0
+    assert outcome.stored and stored(repo, "GM0629") == outcome.triples  # stored as it is, with its findings
     report = outcome.reports["GM0629"]
     lacking = _lacking(report)
     # the budget names no owner or indicator for any goal, and funds programmes, not goals or results
     assert {name: len(nodes) for name, nodes in lacking.items()} == {"indicator": 35, "owner": 35, "budget": 35}
     assert lacking["indicator"] == {str(ID[f"GM0629/doel/{g['programma_code']}-D{g['nummer']}"]) for g in goals}
-    others = [r for r in report.violations if str(r.rule) not in GOAL_RULES]
-    assert len(others) == 1 and "(nu: -100000)" in others[0].message("nl")  # 6.753: a negative expense in the source
+    assert not [r for r in report.violations if str(r.rule) not in GOAL_RULES] and not report.blocking
+    # 6.753: a negative expense in the source, a correction: something to check, not an error
+    assert len(report.warnings) == 1 and "negatief bedrag (-100000)" in report.warnings[0].message("nl")
     lines = outcome.messages("nl")
     assert any(line.endswith("Blad Doelen, rij 3: Doel 'Stellen van veiligheidsprioriteiten.' heeft geen indicator.")
                for line in lines)
-    assert lines[-1] == "106 fout(en), 0 waarschuwing(en): voldoet niet"
+    assert lines[-1] == "105 fout(en), waarvan 0 blokkerend; 1 waarschuwing(en): voldoet niet"
 
 
 def test_the_wassenaar_budget_reconciles_with_the_document():
@@ -404,7 +405,7 @@ def test_validate_on_the_wassenaar_rdf_reports_the_same(wassenaar, tmp_path):
     report = json.loads(result.stdout)
     by_rule = Counter(r["rule"] for r in report["results"] if r["severity"] == "Violation")
     assert by_rule == Counter(str(r.rule) for r in outcome.reports["GM0629"].violations)
-    assert report["violations"] == 106
+    assert report["violations"] == 105 and report["blocking"] == 0
 
 
 def test_the_cli_imports_and_exports_workbooks(tmp_path):
@@ -413,20 +414,23 @@ def test_the_cli_imports_and_exports_workbooks(tmp_path):
     path.write_bytes(workbook())
     result = run_cli("import", "xlsx", str(path), "--municipality", "GM0001", "--store", store)
     assert result.returncode == 0 and result.stdout.decode().splitlines() == [
-        "0 fout(en), 0 waarschuwing(en): voldoet", "opgeslagen / stored"], result.stderr.decode()
+        "0 fout(en), waarvan 0 blokkerend; 0 waarschuwing(en): voldoet", "opgeslagen / stored"], result.stderr.decode()
     out = tmp_path / "terug.xlsx"
     result = run_cli("export", "xlsx", "--municipality", "GM0001", "--store", store, "-o", str(out))
     assert result.returncode == 0
     assert [row[:3] for row in content(out.read_bytes())["Doelen"]["cells"][2:]] == [["D1", None, "Schone wijken"]]
     result = run_cli("import", "xlsx", str(WASSENAAR), "--municipality", "GM0629", "--store", store, "--lang", "en")
     output = result.stdout.decode()
-    assert result.returncode == 1 and "nothing stored" in output
+    assert result.returncode == 0 and "stored, with 106 finding(s) to resolve" in output
     assert output.count("has no indicator.") == 35 and "Sheet Doelen, row 3: Goal" in output
+    result = run_cli("import", "xlsx", str(WASSENAAR), "--municipality", "GM0629", "--store", store, "--strict")
+    assert result.returncode == 1 and "met --strict weigert elke fout" in result.stdout.decode()
 
 
 # --- GraphQL -----------------------------------------------------------------------------------------
 
-IMPORT = "mutation($data: String!) { importSpreadsheet(municipality: \"GM9999\", data: $data) { ok violations { message(lang: \"en\") } } }"
+IMPORT = ("mutation($data: String!, $strict: Boolean! = false) { importSpreadsheet(municipality: \"GM9999\", data: $data, "
+          "strict: $strict) { ok violations { message(lang: \"en\") } } }")
 
 
 def test_graphql_import_spreadsheet(client, demo):
@@ -436,10 +440,12 @@ def test_graphql_import_spreadsheet(client, demo):
     status, body = gql(client, IMPORT, {"data": data}, EDITOR)
     assert body["data"]["importSpreadsheet"] == {"ok": True, "violations": []}
     assert stored(demo, "GM9999") == len(read_workbook(workbook(), "GM9999", "w.xlsx").graph)
-    broken = workbook({"Doelen": {0: {"owner": None}}})
-    status, body = gql(client, IMPORT, {"data": base64.b64encode(broken).decode()}, EDITOR)
+    broken = base64.b64encode(workbook({"Doelen": {0: {"owner": None}}})).decode()
+    status, body = gql(client, IMPORT, {"data": broken, "strict": True}, EDITOR)
+    assert body["data"]["importSpreadsheet"]["ok"] is False
+    status, body = gql(client, IMPORT, {"data": broken}, EDITOR)
     result = body["data"]["importSpreadsheet"]
-    assert result["ok"] is False
+    assert result["ok"] is True  # stored as it is: the goal still needs an owner, and the answer says so
     assert [v["message"] for v in result["violations"]] == [
         "Sheet Doelen, row 3, column I (Owner (portfolio holder)): Goal 'Schone wijken' has no owner (portfolio holder)."]
     status, body = gql(client, IMPORT, {"data": "dit is geen base64!"}, EDITOR)

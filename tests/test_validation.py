@@ -15,7 +15,7 @@ from doelgraaf.ingest.spreadsheet.reader import read_workbook
 from doelgraaf.validation import core_constraints, validate
 from doelgraaf.validation.report import path_text
 from doelgraaf.validation.results import new_results
-from doelgraaf.validation.rules import core_shapes, validation_background
+from doelgraaf.validation.rules import project, validation_background
 from doelgraaf.validation.sparql_constraints import without_sparql
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import SH, XSD
@@ -84,7 +84,7 @@ def _result_keys(results: Graph) -> set[tuple]:
 
 def test_every_core_shape_is_compiled():
     """Our own shapes need no pyshacl at run time: nothing in them is left to the fallback."""
-    assert core_shapes().checks and not core_shapes().residual_targets
+    assert project().core.checks and not project().core.residual_targets
 
 
 @pytest.mark.parametrize("name,graph", list(_core_examples()), ids=lambda v: v if isinstance(v, str) else "")
@@ -99,7 +99,7 @@ def test_core_constraints_agree_with_pyshacl(name, graph):
     store = ox.Store()
     store.extend(ox.Quad(t.subject, t.predicate, t.object) for t in to_triples(combined))
     ours = new_results()
-    core_constraints.evaluate(store, core_shapes().checks, shapes_graph(), ours, None)
+    core_constraints.evaluate(store, project().core.checks, shapes_graph(), ours, None)
     ours, theirs = _result_keys(ours), _result_keys(theirs)
     # rdflib does not check the form of an xsd:gYear, so pyshacl takes "20x5" for a year; SHACL says an
     # ill-formed literal fails sh:datatype, and so do we

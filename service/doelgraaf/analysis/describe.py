@@ -18,7 +18,9 @@ from doelgraaf.validation.report import label_of
 
 def describe(repo: Repository, iri: str) -> list[ox.Triple]:
     """The triples about `iri` in the graph that describes it; empty when it is unknown."""
-    graph = concept_graph(iri) or listing.home_graph(repo, iri)
+    # a municipality is described by the vocabulary, or (one that is not among the 342, the demo) by its own graph
+    graph = listing.home_graph(repo, iri) if iri.startswith(str(listing.MUNICIPALITY_PREFIX)) else (
+        concept_graph(iri) or listing.home_graph(repo, iri))
     if graph is None:
         return []
     return repo.construct(load("describe"), bindings={"resource": ox.NamedNode(iri), "graph": ox.NamedNode(graph)})

@@ -55,14 +55,15 @@ async def import_rdf(request: Request) -> JSONResponse:
     if media not in MEDIA_TYPES:
         raise Problem(415, f"onbekend mediatype '{media[:60]}'; gebruik {', '.join(MEDIA_TYPES)}",
                       f"unknown media type '{media[:60]}'; use {', '.join(MEDIA_TYPES)}", "Content-Type")
+    strict = request.query_params.get("strict", "false").lower() in ("1", "true", "yes")
     document = parse_bytes(await request.body(), MEDIA_TYPES[media], "body")
-    outcome = await asyncio.to_thread(loading.load_documents, request.app.state.repository, [document], [code])
-    results = [{"focusNode": str(r.focus_node), "severity": r.severity, "path": r.path, "message": r.messages}
+    outcome = await asyncio.to_thread(loading.load_documents, request.app.state.repository, [document], [code], strict)
+    results = [{"focusNode": str(r.focus_node), "severity": r.severity, "blocking": r.blocking, "path": r.path, "message": r.messages}
                for report in outcome.reports.values() for r in report.results]
     answer = {"stored": outcome.stored, "municipality": code, "triples": outcome.triples.get(code, 0), "results": results}
     if not outcome.stored:
-        raise Problem(422, "de gegevens voldoen niet aan de regels; er is niets opgeslagen (zie results)",
-                      "the data does not conform to the rules; nothing was stored (see results)", "body", **answer)
+        raise Problem(422, "er is niets opgeslagen: een bevinding blokkeert (zie results, blocking), of met strict elke fout",
+                      "nothing was stored: a finding blocks (see results, blocking), or with strict any violation", "body", **answer)
     return JSONResponse(answer)
 
 

@@ -35,6 +35,8 @@ SCALARS = {
     XSD.boolean: "Boolean",
     XSD.string: "String",
 }
+NUMBERS = {XSD.decimal, XSD.integer}
+TYPE_KEYS = (SH.datatype, SH["class"], SH.node, SH["in"], SH["or"], SH.nodeKind)
 MUNICIPALITY = "gemeente"  # reference target: a CBS code such as GM0629 stands for the municipality
 
 
@@ -225,44 +227,49 @@ def _fields(shapes, shape, by_class, by_shape, by_predicate) -> tuple[FieldSpec,
         if field_name is None or path is None:
             continue
         same_path = [p for p in properties if _path(shapes, shapes.value(p, SH.path)) == path]
+        # the type may be stated by another rule on the same path (one that blocks a write, for instance)
+        typed = next((p for p in [prop, *sorted(same_path)] if any(shapes.value(p, k) is not None for k in TYPE_KEYS)), prop)
         many = not any(int(shapes.value(p, SH.maxCount) or 2) <= 1 for p in same_path)
         required = any(
             int(shapes.value(p, SH.minCount) or 0) >= 1 and shapes.value(p, SH.severity) in (None, SH.Violation)
             for p in same_path
         )
-        found.append(_field(shapes, prop, str(field_name), path, many, required, by_class, by_shape, by_predicate))
+        found.append(_field(shapes, prop, typed, str(field_name), path, many, required, by_class, by_shape, by_predicate))
     return tuple(found)
 
 
-def _field(shapes, prop, name, path, many, required, by_class, by_shape, by_predicate) -> FieldSpec:
+def _field(shapes, prop, typed, name, path, many, required, by_class, by_shape, by_predicate) -> FieldSpec:
+    """The field of property shape `prop`, its type read from `typed` (prop itself, or a rule on the same path)."""
     predicate, inverse = path
-    datatype = shapes.value(prop, SH.datatype)
+    datatype = shapes.value(typed, SH.datatype)
     common = dict(name=name, predicate=predicate, inverse=inverse, many=many, required=required,
                   description=_bilingual(shapes, prop), datatype=datatype, shape=prop)
-    node = shapes.value(prop, SH.node)
+    node = shapes.value(typed, SH.node)
     if node is not None:
         return FieldSpec(kind="object", target=by_shape[node], **common)
-    cls = shapes.value(prop, SH["class"])
+    cls = shapes.value(typed, SH["class"])
     if cls is not None:
         return FieldSpec(kind="object", target=by_class.get(cls, "Concept"), **common)
     if not inverse and predicate in by_predicate:
         return FieldSpec(kind="object", target=by_predicate[predicate], **common)
-    allowed = shapes.value(prop, SH["in"])
+    allowed = shapes.value(typed, SH["in"])
     if allowed is not None:
         return FieldSpec(kind="enum", values=tuple(Collection(shapes, allowed)), **common)
-    alternatives = shapes.value(prop, SH["or"])
+    alternatives = shapes.value(typed, SH["or"])
     if alternatives is not None:
         members = list(Collection(shapes, alternatives))
         datatypes = {shapes.value(m, SH.datatype) for m in members} - {None}
         if datatypes and datatypes <= {RDF.langString, XSD.string}:
             return FieldSpec(kind="text", **common)
+        if datatypes and datatypes <= NUMBERS:  # a number, as decimal or integer: written as xsd:decimal
+            return FieldSpec(kind="scalar", scalar="Decimal", **{**common, "datatype": XSD.decimal})
         if not datatypes:
             return FieldSpec(kind="object", target="Resource", **common)
     if datatype in (RDF.langString,) or (datatype is None and predicate in TEXT_PATHS):
         return FieldSpec(kind="text", **common)
     if datatype is not None:
         return FieldSpec(kind="scalar", scalar=SCALARS.get(datatype, "String"), **common)
-    if shapes.value(prop, SH.nodeKind) == SH.IRI:
+    if shapes.value(typed, SH.nodeKind) == SH.IRI:
         return FieldSpec(kind="object", target="Concept", **common)
     return FieldSpec(kind="scalar", scalar="String", **common)
 

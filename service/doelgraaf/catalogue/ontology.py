@@ -25,3 +25,9 @@ def subclasses(cls: str) -> frozenset[str]:
                 found.add(sub)
                 frontier.append(sub)
     return frozenset(str(c) for c in found)
+
+
+@lru_cache(maxsize=None)
+def ranged_properties(cls: str) -> frozenset[str]:
+    """The properties whose rdfs:range is `cls`."""
+    return frozenset(str(p) for p in _ontology().subjects(RDFS.range, URIRef(cls)) if isinstance(p, URIRef))

@@ -39,7 +39,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     outputs = []
     for code, graph in sorted(groups.items(), key=lambda kv: kv[0] or ""):
         report = validate(graph)
-        if not report.conforms or (args.strict and report.warnings):
+        if report.violations or (args.strict and report.warnings):
             worst = EXIT_INVALID
         if args.format == "json":
             outputs.append(report.as_json())
@@ -54,12 +54,23 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
 def _print_load(outcome, lang: str) -> None:
     for code, report in sorted(outcome.reports.items()):
-        if not report.conforms:
-            print(f"== {code} ==")
-            print(report.as_text(lang))
-        else:
-            print(f"{code}: {outcome.triples[code]} triples, {len(report.warnings)} waarschuwing(en)/warning(s)")
-    print("opgeslagen / stored" if outcome.stored else "niets opgeslagen: er zijn fouten / nothing stored: there are violations")
+        print(f"== {code}: {outcome.triples[code]} triples ==")
+        print(report.as_text(lang))
+    print(_verdict(outcome.stored, [r for report in outcome.reports.values() for r in report.results], outcome.strict))
+
+
+def _verdict(stored: bool, results: list, strict: bool) -> str:
+    """The last line of a load or import: stored with how many findings, or why nothing was stored."""
+    if stored:
+        return (f"opgeslagen, met {len(results)} bevinding(en) om op te lossen / "
+                f"stored, with {len(results)} finding(s) to resolve") if results else "opgeslagen / stored"
+    blocking = sum(1 for r in results if r.blocking)
+    if blocking:
+        return (f"niets opgeslagen: {blocking} bevinding(en) blokkeren (BLOKKEERT hierboven); los die op en probeer opnieuw / "
+                f"nothing stored: {blocking} finding(s) block (BLOCKS above); resolve them and try again")
+    return ("niets opgeslagen: met --strict weigert elke fout; los de fouten op of laat --strict weg / "
+            "nothing stored: with --strict every violation refuses; resolve the violations or leave out --strict") if strict else \
+        "niets opgeslagen / nothing stored"
 
 
 def _cmd_load(args: argparse.Namespace) -> int:
@@ -69,7 +80,7 @@ def _cmd_load(args: argparse.Namespace) -> int:
     documents = [read_file(path) for path in args.files]
     repo = open_store_to_write(args)
     try:
-        outcome = load_documents(repo, documents, args.municipality)
+        outcome = load_documents(repo, documents, args.municipality, strict=args.strict)
     finally:
         repo.close()
     _print_load(outcome, args.lang)
@@ -115,10 +126,10 @@ def _cmd_import(args: argparse.Namespace) -> int:
                 data = open(args.file, "rb").read()
             except OSError as exc:
                 raise UserError(f"kan het bestand niet lezen ({exc.strerror})", f"cannot read the file ({exc.strerror})", where=args.file) from None
-            outcome = import_workbook(repo, data, code, args.file)
+            outcome = import_workbook(repo, data, code, args.file, strict=args.strict)
             for line in outcome.messages(args.lang):
                 print(line)
-            print("opgeslagen / stored" if outcome.stored else "niets opgeslagen: er zijn fouten / nothing stored: there are violations")
+            print(_verdict(outcome.stored, [r for report in outcome.reports.values() for r in report.results], args.strict))
             return EXIT_OK if outcome.stored else EXIT_INVALID
         from doelgraaf.ingest.cbs_iv3 import import_file
 
@@ -206,11 +217,15 @@ def build_parser() -> argparse.ArgumentParser:
     validate.set_defaults(handler=_cmd_validate)
 
     load = commands.add_parser("load", help="laad bestanden in de store, na controle / load files into the store, validated first",
-                               description="Vervangt de graaf van elke gemeente door de bestanden; niets wordt opgeslagen als er fouten zijn. "
-                                           "/ Replaces each municipality's graph by the files; nothing is stored when there are violations.")
+                               description="Vervangt de graaf van elke gemeente door de bestanden en bewaart de bevindingen erbij; alleen "
+                                           "blokkerende bevindingen (geld of jaren die geen getal zijn, een taakveld dat dat jaar niet "
+                                           "geldt, een aandeel buiten 0..1) weigeren. Exit 0: opgeslagen; 1: geweigerd; 2: onleesbaar. "
+                                           "/ Replaces each municipality's graph by the files and keeps the findings with it; only "
+                                           "blocking findings refuse. Exit 0: stored; 1: refused; 2: unreadable.")
     load.add_argument("files", nargs="+", metavar="FILE")
     load.add_argument("--municipality", nargs="+", metavar="GM", help="gemeente voor triples buiten een benoemde graaf")
     load.add_argument("--lang", choices=("nl", "en"), default="nl")
+    load.add_argument("--strict", action="store_true", help="weiger bij elke fout / refuse on any violation")
     store_options(load)
     load.set_defaults(handler=_cmd_load)
 
@@ -226,11 +241,14 @@ def build_parser() -> argparse.ArgumentParser:
     importing = commands.add_parser("import", help="importeer een werkmap of CBS Iv3-cijfers / import a workbook or CBS Iv3 figures")
     import_kinds = importing.add_subparsers(dest="kind", required=True, parser_class=_Parser)
     xlsx = import_kinds.add_parser("xlsx", help="het ingevulde Doelgraaf-sjabloon / the filled-in template",
-                                   description="Rijen worden RDF, gecontroleerd vóór opslag; fouten noemen blad, rij en kolom. "
-                                               "/ Rows become RDF, validated before storing; errors name sheet, row and column.")
+                                   description="Rijen worden RDF, opgeslagen met hun bevindingen (blad, rij en kolom); alleen "
+                                               "blokkerende bevindingen weigeren. Exit 0: opgeslagen; 1: geweigerd; 2: onleesbaar. "
+                                               "/ Rows become RDF, stored with their findings (sheet, row and column); only blocking "
+                                               "findings refuse. Exit 0: stored; 1: refused; 2: unreadable.")
     xlsx.add_argument("file", metavar="FILE")
     xlsx.add_argument("--municipality", required=True, metavar="GM")
     xlsx.add_argument("--lang", choices=("nl", "en"), default="nl")
+    xlsx.add_argument("--strict", action="store_true", help="weiger bij elke fout / refuse on any violation")
     store_options(xlsx)
     xlsx.set_defaults(handler=_cmd_import)
     cbs = import_kinds.add_parser("cbs-iv3", help="CBS Iv3-cijfers van alle gemeenten / CBS Iv3 figures of all municipalities",

@@ -7,6 +7,7 @@ from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SH, SKOS, XSD
 
 DG = Namespace("https://w3id.org/doelgraaf/def#")
+DGSH = Namespace("https://w3id.org/doelgraaf/shapes#")  # the shapes, and dgsh:blocking on the rules that refuse a write
 ID = Namespace("https://w3id.org/doelgraaf/id/")
 GRAPH = Namespace("https://w3id.org/doelgraaf/graph/")
 SDG = Namespace("http://metadata.un.org/sdg/")

@@ -6,7 +6,9 @@ Both sides meet here and nowhere else.
 
 from __future__ import annotations
 
+import logging
 import uuid
+import warnings
 from collections.abc import Iterable
 
 import pyoxigraph as ox
@@ -15,8 +17,14 @@ from rdflib.term import Node
 
 from doelgraaf.core.namespaces import SKOLEM
 
+# An ill-formed literal ("none"^^xsd:boolean) is reported by the shapes, not by rdflib's logger and warnings on
+# standard error.
+logging.getLogger("rdflib.term").setLevel(logging.CRITICAL)
+warnings.filterwarnings("ignore", message="Parsing weird boolean", category=UserWarning)
+
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+PLAIN_LITERALS = {XSD_STRING, RDF_LANGSTRING}
 
 
 def to_rdflib(term) -> Node:
@@ -28,8 +36,10 @@ def to_rdflib(term) -> Node:
         if term.language:
             return Literal(term.value, lang=term.language)
         datatype = term.datatype.value
-        # A plain literal stays plain: an explicit xsd:string breaks sh:in and equality checks.
-        return Literal(term.value, datatype=None if datatype == XSD_STRING else URIRef(datatype))
+        # A plain literal stays plain: an explicit xsd:string breaks sh:in and equality checks. A literal stays
+        # as written: rdflib would turn "none"^^xsd:boolean into "false" and "05"^^xsd:int into "5" before any
+        # check sees it (and pyshacl switches rdflib's own setting back and forth).
+        return Literal(term.value, datatype=None if datatype == XSD_STRING else URIRef(datatype), normalize=False)
     raise TypeError(f"unsupported term {term!r}")
 
 
@@ -74,6 +84,14 @@ def named_node(value: str, where: str) -> ox.NamedNode:
             f"'{value[:200]}' is geen http(s)- of urn-IRI", f"'{value[:200]}' is not an http(s) or urn IRI", where=where
         )
     return node
+
+
+def as_stored(graph: Graph) -> Graph:
+    """`graph` as an Oxigraph store will hold it: values kept, lexical forms made canonical ("5"^^xsd:int
+    becomes "5"^^xsd:integer, "1.50" becomes "1.5"). Checking this form checks what later reads will see."""
+    store = ox.Store()
+    store.extend(ox.Quad(t.subject, t.predicate, t.object) for t in to_triples(graph))
+    return triples_to_graph(q.triple for q in store)
 
 
 def skolemise(graph: Graph) -> Graph:

@@ -28,9 +28,19 @@ class ValidationFinding:
     def focus_label(self, lang: str = "nl") -> str:
         return self.result.focus_labels.get(lang) or self.result.focus_labels["nl"]
 
-    @strawberry.field(description="FOUT blokkeert, WAARSCHUWING niet / A violation blocks, a warning does not.")
+    @strawberry.field(description="Naam van het gecontroleerde ding (als focusLabel) / Name of the thing checked (as focusLabel).")
+    def label(self, lang: str = "nl") -> str:
+        return self.focus_label(lang)
+
+    @strawberry.field(description="FOUT (volgens de regels onvolledig of onjuist) of WAARSCHUWING (SMART, controleer) / "
+                                  "VIOLATION (incomplete or wrong by the rules) or WARNING (SMART, check).")
     def severity(self) -> Severity:
         return Severity(self.result.severity)
+
+    @strawberry.field(description="Waar als deze bevinding opslaan tegenhoudt (geld of jaren die geen getal zijn, een taakveld "
+                                  "dat dat jaar niet geldt, een aandeel buiten 0..1) / True when this finding refuses a write.")
+    def blocking(self) -> bool:
+        return self.result.blocking
 
     @strawberry.field(description="Het pad, zoals dg:owner of ^dg:serves / The path, such as dg:owner or ^dg:serves.")
     def path(self) -> typing.Optional[str]:
@@ -53,9 +63,13 @@ class ValidationFinding:
 class ValidationReport:
     report: strawberry.Private[Report]
 
-    @strawberry.field(description="Waar als er geen fouten zijn (waarschuwingen mogen) / True when there are no violations.")
+    @strawberry.field(description="Waar als er geen enkele bevinding is, zoals SHACL het zegt / True when there is no finding at all, as SHACL says.")
     def conforms(self) -> bool:
         return self.report.conforms
+
+    @strawberry.field(description="Aantal bevindingen die opslaan tegenhouden / Number of findings that refuse a write.")
+    def blocking_count(self) -> int:
+        return len(self.report.blocking)
 
     @strawberry.field(description="Aantal fouten / Number of violations.")
     def violation_count(self) -> int:

@@ -54,17 +54,26 @@ RdfFormat = strawberry.enum(
 
 @strawberry.type(description="Uitkomst van een wijziging: opgeslagen, of niet met de fouten / Outcome of a change.")
 class MutationResult:
-    ok: bool = strawberry.field(description="Opgeslagen (geen fouten) / Stored (no violations).")
+    ok: bool = strawberry.field(description="Opgeslagen / Stored. Een wijziging wordt geweigerd als ze een blokkerende bevinding "
+                                            "of een nieuwe fout toevoegt; een import als er een bevinding blokkeert (strict: elke fout) / "
+                                            "A change is refused when it adds a blocking finding or a new violation; an import when a "
+                                            "finding blocks (strict: any violation).")
     id: typing.Optional[strawberry.ID] = strawberry.field(description="IRI van het (nieuwe) ding / IRI of the (new) thing.")
-    violations: typing.List[ValidationFinding] = strawberry.field(description="Fouten die opslaan tegenhielden / Violations that prevented storing.")
-    warnings: typing.List[ValidationFinding] = strawberry.field(description="Waarschuwingen (blokkeren niet) / Warnings (do not block).")
+    violations: typing.List[ValidationFinding] = strawberry.field(description="Fouten na de wijziging, op wat ze raakte (bij een import: alle) / "
+                                                                              "Violations after the change, on what it touched (for an import: all).")
+    warnings: typing.List[ValidationFinding] = strawberry.field(description="Waarschuwingen (weigeren nooit) / Warnings (never refuse).")
+    added: typing.List[ValidationFinding] = strawberry.field(description="Bevindingen die de wijziging toevoegde (bij een weigering: waarom) / "
+                                                                         "Findings the change added (when refused: why).")
+    fixed: typing.List[ValidationFinding] = strawberry.field(description="Bevindingen die de wijziging oploste / Findings the change resolved.")
 
     @staticmethod
-    def of(ok: bool, id: str | None, reports: list[ValidationReport]) -> "MutationResult":
+    def of(ok: bool, id: str | None, reports: list[ValidationReport], added=(), fixed=()) -> "MutationResult":
         return MutationResult(
             ok=ok, id=id,
             violations=[ValidationFinding(result=r) for rep in reports for r in rep.violations],
             warnings=[ValidationFinding(result=r) for rep in reports for r in rep.warnings],
+            added=[ValidationFinding(result=r) for r in added],
+            fixed=[ValidationFinding(result=r) for r in fixed],
         )
 
 
@@ -167,16 +176,14 @@ class Editor:
         self.fields: dict[str, tuple[InputField, ...]] = {}
         values = kinds["IndicatorValue"]
         self.inputs[values.name], self.fields[values.name] = _input(values, types, self.inputs, {})
-        extras = {
-            "BudgetLine": {},
-            "Contribution": {},
-            "Indicator": {
-                "of": (strawberry.ID, "Doel of maatregel waarbij de nieuwe indicator hoort / Goal or measure the new indicator belongs to."),
-                "kind": (IndicatorKind, "Effect- of prestatie-indicator / Effect or output indicator."),
-            },
-        }
-        for name, extra in extras.items():
-            self.inputs[name], self.fields[name] = _input(kinds[name], types, self.inputs, extra)
+        extras = {"Indicator": {
+            "of": (strawberry.ID, "Doel of maatregel waarbij de nieuwe indicator hoort / Goal or measure the new indicator belongs to."),
+            "kind": (IndicatorKind, "Effect- of prestatie-indicator / Effect or output indicator."),
+        }}
+        nesting = ("Measure", "Goal")  # their inputs hold new budget lines and indicators: made after those
+        for kind in kinds.values():
+            if kind.editable and kind.name not in nesting:
+                self.inputs[kind.name], self.fields[kind.name] = _input(kind, types, self.inputs, extras.get(kind.name, {}))
         line_input, indicator_input = self.inputs["BudgetLine"], self.inputs["Indicator"]
         lines = (typing.List[line_input], "Nieuwe begrotingsregels die dit financieren / New budget lines funding this.")
         self.inputs["Measure"], self.fields["Measure"] = _input(kinds["Measure"], types, self.inputs, {"budgetLines": lines})
@@ -217,6 +224,8 @@ class Editor:
             change.insert.add((node, RDF.type, cls))
         if kind_name == "Measure" and given.initiator is not None:
             change.insert.add((node, RDF.type, DG.PartnerInitiative))
+        if kind_name == "PortfolioHolder":  # as the template's Rollen sheet states one
+            change.insert.add((node, DG.roleType, ID["rol/portefeuillehouder"]))
         if kind_name == "Goal":
             for indicator in given.indicators or []:
                 child = self.new(data, "Indicator", indicator, code, vocabularies, change)
@@ -293,21 +302,21 @@ async def _run_edit(info: Info, make_build) -> MutationResult:
     repository = info.context.repository
     vocabularies = await asyncio.to_thread(current, repository)
     outcome: EditOutcome = await asyncio.to_thread(editing.edit, repository, code, make_build(code, vocabularies))
-    return MutationResult.of(outcome.ok, outcome.id, [outcome.report])
+    return MutationResult.of(outcome.ok, outcome.id, [outcome.report], outcome.added, outcome.fixed)
 
 
-async def import_rdf(info: Info, municipality: str, format: RdfFormat, data: str) -> MutationResult:
+async def import_rdf(info: Info, municipality: str, format: RdfFormat, data: str, strict: bool = False) -> MutationResult:
     check_code(municipality)
     editing.authorise(info.context.principal, municipality)
     body = data.encode("utf-8")
     if len(body) > MAX_IMPORT_BYTES:
         raise UserError(f"document groter dan {MAX_IMPORT_BYTES} bytes", f"document larger than {MAX_IMPORT_BYTES} bytes", where="data")
     document = parse_bytes(body, format.value, "data")
-    outcome = await asyncio.to_thread(loading.load_documents, info.context.repository, [document], [municipality])
+    outcome = await asyncio.to_thread(loading.load_documents, info.context.repository, [document], [municipality], strict)
     return MutationResult.of(outcome.stored, None, list(outcome.reports.values()))
 
 
-async def import_spreadsheet(info: Info, municipality: str, data: str) -> MutationResult:
+async def import_spreadsheet(info: Info, municipality: str, data: str, strict: bool = False) -> MutationResult:
     check_code(municipality)
     editing.authorise(info.context.principal, municipality)
     if len(data) > MAX_IMPORT_BYTES * 4 // 3 + 4:  # the base64 of a workbook of MAX_IMPORT_BYTES
@@ -316,7 +325,7 @@ async def import_spreadsheet(info: Info, municipality: str, data: str) -> Mutati
         body = base64.b64decode(data, validate=True)
     except (binascii.Error, ValueError):
         raise UserError("'data' is geen base64", "'data' is not base64", where="data") from None
-    outcome = await asyncio.to_thread(import_workbook, info.context.repository, body, municipality, "data")
+    outcome = await asyncio.to_thread(import_workbook, info.context.repository, body, municipality, "data", strict)
     return MutationResult.of(outcome.stored, None, list(outcome.reports.values()))
 
 
@@ -326,13 +335,15 @@ def mutation_type(kinds: dict[str, Kind], types: Types) -> type:
     fields = {name: field for kind in kinds.values() if kind.editable for name, field in editor.mutations(kind.name).items()}
     fields["importRdf"] = strawberry.mutation(
         resolver=import_rdf,
-        description="Vervang de gegevens van een gemeente door een heel RDF-document, na controle / "
-                    "Replace a municipality's data by a whole RDF document, after validation.",
+        description="Vervang de gegevens van een gemeente door een heel RDF-document; opgeslagen met de bevindingen, "
+                    "tenzij er een blokkeert (strict: elke fout weigert) / Replace a municipality's data by a whole RDF "
+                    "document; stored with its findings unless one blocks (strict: any violation refuses).",
     )
     fields["importSpreadsheet"] = strawberry.mutation(
         resolver=import_spreadsheet,
-        description="Vervang de gegevens van een gemeente door een ingevuld Doelgraaf-sjabloon (.xlsx, base64), na "
-                    "controle; meldingen noemen blad, rij en kolom / Replace a municipality's data by a filled-in "
-                    "Doelgraaf template (.xlsx, base64), after validation; messages name sheet, row and column.",
+        description="Vervang de gegevens van een gemeente door een ingevuld Doelgraaf-sjabloon (.xlsx, base64); opgeslagen "
+                    "met de bevindingen tenzij er een blokkeert (strict: elke fout weigert); meldingen noemen blad, rij en "
+                    "kolom / Replace a municipality's data by a filled-in Doelgraaf template (.xlsx, base64); stored with "
+                    "its findings unless one blocks (strict: any violation refuses); messages name sheet, row and column.",
     )
     return strawberry.type(type("Mutation", (), {"__annotations__": {}, **fields}))

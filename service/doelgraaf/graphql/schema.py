@@ -20,6 +20,7 @@ from doelgraaf.catalogue.vocabularies import current, shipped_repository
 from doelgraaf.core.codes import check_code
 from doelgraaf.core.errors import UserError
 from doelgraaf.core.terms import named_node
+from doelgraaf.graphql import completeness
 from doelgraaf.graphql.analytics import extra_fields
 from doelgraaf.graphql.comparisons import comparison_query
 from doelgraaf.graphql.findings import ValidationReport
@@ -87,12 +88,21 @@ class Schema(strawberry.Schema):
         super().process_errors(unexpected, execution_context)
 
 
+def _merged(*field_sets: dict) -> dict:
+    """{type: {field: resolver}} of several modules together."""
+    merged: dict = {}
+    for fields in field_sets:
+        for type_name, by_name in fields.items():
+            merged.setdefault(type_name, {}).update(by_name)
+    return merged
+
+
 def build_schema(kinds: dict[str, Kind], notations: dict[str, str]) -> Schema:
     """The schema of a model: its object types with the analytic fields, the queries and the mutations.
     `notations` names the enum members (skos:notation of each concept an sh:in allows)."""
-    types = build_types(kinds, notations, extra_fields)
+    types = build_types(kinds, notations, lambda types: _merged(extra_fields(types), completeness.extra_fields(types)))
     return Schema(
-        query=merge_types("Query", (base_query(types), comparison_query(types))),
+        query=merge_types("Query", (base_query(types), comparison_query(types), completeness.completeness_query(types))),
         mutation=mutation_type(kinds, types),
         types=list(types.objects.values()),
         extensions=[

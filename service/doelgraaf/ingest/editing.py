@@ -1,10 +1,12 @@
-"""Changing one municipality's data behind a SHACL gate.
+"""Changing one municipality's data behind a SHACL gate that only ratchets forward.
 
-Every change is computed against an in-memory copy of the municipality's graph, validated with
-the change applied (only the nodes it touches and their neighbours, which is where a rule can
-newly fail), and written in one transaction only if no sh:Violation results. Otherwise nothing
-is written and the violations are returned. Writes to one municipality are serialised in this
-process, so two editors never validate against a state the other is about to change.
+Every change is computed against an in-memory copy of the municipality's graph and validated before
+and after (only the nodes it touches and their neighbours, which is where a rule can newly fail or be
+met). It is written, in one transaction, unless it adds a finding that blocks or a violation that was not
+there before: a municipality that starts incomplete can always fix one thing at a time, and no edit makes
+it worse. Warnings never refuse. The outcome lists what the change added and what it fixed. Writes to
+one municipality are serialised in this process, so two editors never validate against a state the
+other is about to change (docs/architecture.md, "What refuses a write").
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from doelgraaf.core.access import Forbidden, Principal, Unauthenticated
 from doelgraaf.core.errors import UserError
 from doelgraaf.core.namespaces import DG, ID, RDF, SKOLEM, municipality_graph, slug
 from doelgraaf.core.terms import to_rdflib, to_triples, triples_to_graph
+from doelgraaf.ingest.entailment import partner_types
 from doelgraaf.store import Repository, cache
 from doelgraaf.validation import ValidationReport
 from doelgraaf.validation.municipality import municipality_triples
@@ -60,7 +63,24 @@ class Change:
 class EditOutcome:
     ok: bool
     id: str | None
-    report: ValidationReport
+    report: ValidationReport  # the findings on the nodes the change touched, after it
+    added: list = field(default_factory=list)  # findings the change brought (those that refused it, when not ok)
+    fixed: list = field(default_factory=list)  # findings that were there before and are gone
+
+
+def _key(result) -> tuple:
+    return str(result.focus_node), str(result.rule), result.path, None if result.value is None else str(result.value)
+
+
+def compare(before: ValidationReport, after: ValidationReport) -> tuple[list, list]:
+    """(added, fixed): the findings of `after` that `before` did not have, and the other way round."""
+    old, new = {_key(r) for r in before.results}, {_key(r) for r in after.results}
+    return [r for r in after.results if _key(r) not in old], [r for r in before.results if _key(r) not in new]
+
+
+def refuses(added: list) -> bool:
+    """A change is refused when it adds a blocking finding or a violation that was not there before."""
+    return any(r.blocking or r.severity == "Violation" for r in added)
 
 
 def editable_municipality(principal: Principal | None) -> str:
@@ -196,25 +216,33 @@ def edit(repo: Repository, code: str, build: Callable[[Graph], Change]) -> EditO
 def _apply(repo: Repository, code: str, copy: WorkingCopy, build: Callable[[Graph], Change]) -> EditOutcome:
     data = copy.graph
     change = build(data)
+    change.insert |= partner_types(change.insert, data)
     touched = _touched(change, code)
-    focus = touched | _neighbours(data, touched)
     removed = {t for t in change.delete if t in data}
     added = {t for t in change.insert if t not in data}
+    # the same nodes are checked before and after: those touched and their neighbours in either state
+    focus = touched | _neighbours(data, touched)
     copy.remove(removed)
     copy.add(added)
     focus |= _neighbours(data, touched)
+    copy.remove(added)
+    copy.add(removed)
+    before = validate_store(copy.store, lambda: data, focus_nodes=focus, vocabularies=copy.vocabularies)
+    copy.remove(removed)
+    copy.add(added)
     report = validate_store(copy.store, lambda: data, focus_nodes=focus, vocabularies=copy.vocabularies)
-    if not report.conforms:
+    brought, fixed = compare(before, report)
+    if refuses(brought):
         copy.remove(added)
         copy.add(removed)
         _keep(repo, code, copy)
-        return EditOutcome(False, change.subject, report)
+        return EditOutcome(False, change.subject, report, brought, fixed)
     graph = ox.NamedNode(str(municipality_graph(code)))
     # what is both deleted and inserted stays: deletes apply first, inserts win
     repo.modify_graph(graph, delete=to_triples(change.delete - change.insert), insert=to_triples(change.insert))
     _refresh(repo, graph, copy, {s for s, _, _ in added})
     _keep(repo, code, copy)
-    return EditOutcome(True, change.subject, report)
+    return EditOutcome(True, change.subject, report, brought, fixed)
 
 
 SUBJECTS = "SELECT ?s ?p ?o WHERE { GRAPH ?graph { ?s ?p ?o } }"

@@ -9,11 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import pyoxigraph as ox
-from rdflib import Graph
+from rdflib import Graph, URIRef
 
 from doelgraaf.core.codes import CODE_PATTERN, check_code
 from doelgraaf.core.errors import UserError
-from doelgraaf.core.namespaces import GRAPH
+from doelgraaf.core.namespaces import GRAPH, ID
 from doelgraaf.core.terms import to_rdflib
 
 
@@ -63,3 +63,18 @@ def split_by_municipality(
                 (to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object))
             )
     return groups
+
+
+def check_own_iris(code: str, graph: Graph, source: str) -> None:
+    """Refuse statements that name another municipality's things (…/id/GM0001/… in the data of GM9999):
+    a municipality's graph speaks only of its own, and of shared concepts."""
+    base = str(ID)
+    for term in {t for triple in graph for t in triple if isinstance(t, URIRef) and str(t).startswith(base)}:
+        segment = str(term)[len(base):].split("/", 1)[0]
+        if CODE_PATTERN.match(segment) and segment != code:
+            raise UserError(
+                f"<{str(term)[:120]}> hoort bij {segment}; de gegevens van {code} mogen alleen naar eigen dingen en gedeelde "
+                f"begrippen verwijzen",
+                f"<{str(term)[:120]}> belongs to {segment}; the data of {code} may only refer to its own things and shared concepts",
+                where=source,
+            )

@@ -21,7 +21,7 @@ from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SH, SKOS
 
 from doelgraaf.catalogue.shared_graphs import shape_files, shapes_graph, vocabulary_files
 from doelgraaf.core.codes import code_order
-from doelgraaf.core.namespaces import DG
+from doelgraaf.core.namespaces import DG, DGSH
 from doelgraaf.core.paths import CONTEXT_FILE, ONTOLOGY_FILE, PROJECT_ROOT
 from doelgraaf.publishing.diagram import class_diagram_svg
 
@@ -277,13 +277,16 @@ def shapes_html() -> str:
     for rule in sorted({s for s in graph.subjects(SH.message, None)}, key=str):
         messages = {m.language: str(m) for m in graph.objects(rule, SH.message) if isinstance(m, Literal)}
         severity = graph.value(rule, SH.severity) or SH.Violation
+        blocks = "ja / yes" if (rule, DGSH.blocking, Literal(True)) in graph else ""
         rows.append(
-            f"<tr><td>{html.escape(str(rule).split('#')[-1])}</td><td>{str(severity).split('#')[-1]}</td>"
+            f"<tr><td>{html.escape(str(rule).split('#')[-1])}</td><td>{str(severity).split('#')[-1]}</td><td>{blocks}</td>"
             f"<td>{html.escape(messages.get('nl', ''))}</td><td>{html.escape(messages.get('en', ''))}</td></tr>"
         )
     return _page(
         "Controleregels (SHACL) / validation rules",
-        "<table><tr><th>regel / rule</th><th>ernst / severity</th><th>melding (nl)</th><th>message (en)</th></tr>"
+        "<p>Een regel die blokkeert weigert een schrijfactie; elke andere bevinding wordt met de gegevens opgeslagen. / "
+        "A rule that blocks refuses a write; every other finding is stored with the data.</p>"
+        "<table><tr><th>regel / rule</th><th>ernst / severity</th><th>blokkeert / blocks</th><th>melding (nl)</th><th>message (en)</th></tr>"
         + "".join(rows) + "</table>",
     )
 

@@ -15,7 +15,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, SH, SKOS
 from rdflib.term import Node
 
-from doelgraaf.core.namespaces import compact
+from doelgraaf.core.namespaces import DGSH, compact
 
 LANGS = ("nl", "en")
 SEVERITY_NAMES = {
@@ -36,6 +36,7 @@ class ValidationResult:
     messages: dict[str, str]  # lang -> message with placeholders filled in
     focus_labels: dict[str, str]
     focus_kinds: dict[str, str]
+    blocking: bool = False  # the rule refuses a write (dgsh:blocking in the shapes)
 
     def message(self, lang: str = "nl") -> str:
         return self.messages.get(lang) or self.messages.get("nl") or next(iter(self.messages.values()), "")
@@ -49,15 +50,26 @@ class ValidationResult:
             "value": None if self.value is None else str(self.value),
             "sourceShape": str(self.source_shape),
             "rule": str(self.rule),
+            "blocking": self.blocking,
             "message": self.messages,
         }
 
 
 @dataclass
 class ValidationReport:
+    """What the shapes found. `conforms` as SHACL says: no finding at all. Whether the data may be stored is
+    `refused`: a blocking finding, or under `strict` any violation (docs/architecture.md, "What refuses a write")."""
+
     conforms: bool
     results: list[ValidationResult] = field(default_factory=list)
     graph: Graph | None = None  # the SHACL report graph, with messages filled in
+
+    @property
+    def blocking(self) -> list[ValidationResult]:
+        return [r for r in self.results if r.blocking]
+
+    def refused(self, strict: bool = False) -> bool:
+        return bool(self.blocking) or (strict and bool(self.violations))
 
     @property
     def violations(self) -> list[ValidationResult]:
@@ -71,6 +83,7 @@ class ValidationReport:
         return json.dumps(
             {
                 "conforms": self.conforms,
+                "blocking": len(self.blocking),
                 "violations": len(self.violations),
                 "warnings": len(self.warnings),
                 "results": [r.as_dict() for r in self.results],
@@ -91,6 +104,8 @@ class ValidationReport:
             lines.append(f"{kind} {first.focus_labels[lang]}{where}".strip())
             for result in results:
                 name = SEVERITY_NAMES[SH[result.severity]][1 if lang == "nl" else 2]
+                if result.blocking:
+                    name = "BLOKKEERT" if lang == "nl" else "BLOCKS"
                 lines.append(f"  {name:<13} {result.message(lang)}")
         if lines:
             lines.append("")
@@ -98,10 +113,11 @@ class ValidationReport:
         return "\n".join(lines)
 
     def summary(self, lang: str = "nl") -> str:
+        blocking = len(self.blocking)
         return {
-            "nl": f"{len(self.violations)} fout(en), {len(self.warnings)} waarschuwing(en): "
+            "nl": f"{len(self.violations)} fout(en), waarvan {blocking} blokkerend; {len(self.warnings)} waarschuwing(en): "
             + ("voldoet" if self.conforms else "voldoet niet"),
-            "en": f"{len(self.violations)} violation(s), {len(self.warnings)} warning(s): "
+            "en": f"{len(self.violations)} violation(s), {blocking} of them blocking; {len(self.warnings)} warning(s): "
             + ("conforms" if self.conforms else "does not conform"),
         }[lang]
 
@@ -192,10 +208,10 @@ def path_text(path: Node | None, graph: Graph) -> str | None:
     if isinstance(path, URIRef):
         return compact(path)
     inverse = graph.value(path, SH.inversePath)
+    if graph.value(path, RDF.first) is not None:  # a list is a sequence path (see core_constraints._path)
+        return "/".join(path_text(p, graph) for p in Collection(graph, path))
     if inverse is not None:
         return "^" + path_text(inverse, graph)
-    if graph.value(path, RDF.first) is not None:
-        return "/".join(path_text(p, graph) for p in Collection(graph, path))
     return str(path)
 
 
@@ -227,13 +243,18 @@ def build_report(results_graph: Graph, data: Graph, background: Graph, shapes: G
                 path=path_text(path_node, results_graph),
                 value=value,
                 source_shape=source_shape,
-                rule=constraint if isinstance(constraint, URIRef) else source_shape,
+                rule=rule_of(constraint, source_shape),
                 messages=messages,
                 focus_labels=labels,
                 focus_kinds={lang: _kind_of(focus, graphs, lang) for lang in LANGS},
+                blocking=severity == "Violation" and (rule_of(constraint, source_shape), DGSH.blocking, Literal(True)) in shapes,
             )
         )
     order = {"Violation": 0, "Warning": 1, "Info": 2}
     results.sort(key=lambda r: (order[r.severity], r.focus_labels["nl"].lower(), str(r.focus_node), r.messages["nl"]))
-    conforms = not any(r.severity == "Violation" for r in results)
-    return ValidationReport(conforms=conforms, results=results, graph=results_graph)
+    return ValidationReport(conforms=not results, results=results, graph=results_graph)
+
+
+def rule_of(constraint: Node | None, source_shape: Node) -> Node:
+    """The rule a result broke, as tools and the shapes name it: the SPARQL constraint, else the shape."""
+    return constraint if isinstance(constraint, URIRef) else source_shape

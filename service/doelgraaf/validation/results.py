@@ -40,6 +40,18 @@ def _copy_description(source: Graph, node: BNode, target: Graph) -> None:
 
 
 def set_conforms(results: Graph) -> None:
-    conforms = not any(results.triples((None, SH.resultSeverity, SH.Violation)))
+    """As SHACL says: a report conforms when it has no result at all, of any severity. Whether a finding stops
+    a write is the gate's own question (its `blocking` flag)."""
+    conforms = not any(results.triples((None, SH.result, None)))
     report = _report(results)
     results.set((report, SH.conforms, Literal(conforms)))
+
+
+def keep_only(results: Graph, focus: set) -> None:
+    """Remove the results about other focus nodes (with their descriptions)."""
+    report = _report(results)
+    for node in list(results.objects(report, SH.result)):
+        if results.value(node, SH.focusNode) not in focus:
+            results.remove((report, SH.result, node))
+            for triple in list(results.triples((node, None, None))):
+                results.remove(triple)

@@ -7,6 +7,7 @@ and the SDGs would only make every validation slower.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 
 import pyoxigraph as ox
@@ -23,16 +24,24 @@ from doelgraaf.validation.sparql_constraints import SparqlConstraint, constraint
 VALIDATION_PREDICATES = (RDF.type, RDFS.subClassOf, SKOS.broader, DG.validFrom, DG.validUntil)
 
 
-@lru_cache(maxsize=1)
-def core_shapes() -> CompiledShapes:
-    """The shapes without their SPARQL constraints (those run separately, see sparql_constraints),
-    compiled to SPARQL where they can be (see core_constraints)."""
-    return compile_shapes(without_sparql(shapes_graph()))
+@dataclass(frozen=True)
+class Rules:
+    """A shapes graph as validation runs it: the core constraints compiled to SPARQL where they can be (see
+    core_constraints), the rest left to pyshacl, and the SHACL-SPARQL constraints (see sparql_constraints)."""
+
+    shapes: Graph
+    core: CompiledShapes
+    sparql: tuple[SparqlConstraint, ...]
+
+    @staticmethod
+    def of(shapes: Graph) -> "Rules":
+        return Rules(shapes, compile_shapes(without_sparql(shapes)), tuple(constraints(shapes)))
 
 
 @lru_cache(maxsize=1)
-def sparql_constraints() -> list[SparqlConstraint]:
-    return constraints(shapes_graph())
+def project() -> Rules:
+    """The project's own rules (shapes/), compiled once."""
+    return Rules.of(shapes_graph())
 
 
 def validation_background_triples(vocabularies: Vocabularies | None = None) -> tuple[ox.Triple, ...]:

@@ -43,7 +43,7 @@ def _prefixes(shapes: Graph, constraint: Node) -> str:
 def constraints(shapes: Graph) -> list[SparqlConstraint]:
     found = []
     for shape, constraint in shapes.subject_objects(SH.sparql):
-        severity = shapes.value(constraint, SH.severity) or shapes.value(shape, SH.severity) or SH.Violation
+        severity = shapes.value(shape, SH.severity) or SH.Violation  # as SHACL says: the shape's, not the constraint's
         found.append(SparqlConstraint(
             shape=shape,
             constraint=constraint,

@@ -19,10 +19,10 @@ from rdflib.term import Node
 
 from doelgraaf.catalogue.shared_graphs import shapes_graph
 from doelgraaf.catalogue.vocabularies import Vocabularies, shipped
-from doelgraaf.core.terms import to_triples
+from doelgraaf.core.terms import PLAIN_LITERALS, to_triples
 from doelgraaf.validation import core_constraints, rules, sparql_constraints
 from doelgraaf.validation.report import ValidationReport, build_report
-from doelgraaf.validation.results import new_results, set_conforms
+from doelgraaf.validation.results import keep_only, new_results, set_conforms
 from doelgraaf.validation.rules import validation_background
 
 
@@ -36,6 +36,31 @@ def validation_store(triples: Iterable[ox.Triple], background: bool = True, voca
     return store
 
 
+def _by_pyshacl(data: Graph, background: Graph | None, shapes: Graph, focus: set | None) -> Graph:
+    """pyshacl's results for `shapes`, only those about `focus` when given (its own focus_nodes option checks
+    nothing unless the shapes are named as well)."""
+    combined = Graph()
+    combined += data
+    if background is not None:
+        combined += background
+    _, results, _ = pyshacl.validate(combined, shacl_graph=shapes, inference="none", allow_warnings=True, inplace=True)
+    if focus is not None:
+        keep_only(results, focus)
+    return results
+
+
+def stores_as_given(store: ox.Store, triples: Iterable[ox.Triple]) -> bool:
+    """Whether `store` holds every typed literal of `triples` as written. Oxigraph keeps values, not lexical
+    forms: it stores "5"^^xsd:int as "5"^^xsd:integer and "01" as "1", and the compiled checks would judge
+    those instead of what was given; then pyshacl checks everything (see evaluate)."""
+    given = {t for t in triples if isinstance(t.object, ox.Literal) and t.object.datatype.value not in PLAIN_LITERALS}
+    if not given:
+        return True
+    # compared in Python: a lookup in the store would normalise the literal it looks for just the same
+    kept = {q.triple for q in store if isinstance(q.object, ox.Literal) and q.object.datatype.value not in PLAIN_LITERALS}
+    return given <= kept
+
+
 def validate(data: Graph, focus_nodes: Iterable[Node] | None = None, background_included: bool = False,
              vocabularies: Vocabularies | None = None) -> ValidationReport:
     """Validate `data`; with `focus_nodes`, only the results for those nodes are reported.
@@ -43,30 +68,42 @@ def validate(data: Graph, focus_nodes: Iterable[Node] | None = None, background_
     A report conforms when it has no sh:Violation; warnings are reported but allowed.
     `background_included` says `data` already holds the background statements.
     """
-    store = validation_store(to_triples(data), background=not background_included, vocabularies=vocabularies)
-    return validate_store(store, lambda: data, focus_nodes, vocabularies)
+    triples = to_triples(data)
+    store = validation_store(triples, background=not background_included, vocabularies=vocabularies)
+    return validate_store(store, lambda: data, focus_nodes, vocabularies, stores_as_given(store, triples))
 
 
 def validate_store(store: ox.Store, data: Callable[[], Graph], focus_nodes: Iterable[Node] | None = None,
-                   vocabularies: Vocabularies | None = None) -> ValidationReport:
-    """Validate what `store` holds (see validation_store). `data` gives the same statements as an rdflib
-    graph; it is asked for only when there is something to report, or shapes left to pyshacl."""
+                   vocabularies: Vocabularies | None = None, as_given: bool = True) -> ValidationReport:
+    """Validate what `store` holds (see validation_store) against the project's rules. `data` gives the
+    same statements as an rdflib graph; it is asked for only when there is something to report, or shapes
+    left to pyshacl."""
     vocabularies = vocabularies or shipped()
-    focus = set(focus_nodes) if focus_nodes is not None else None
-    if focus == set():
-        return ValidationReport(conforms=True, results=[], graph=Graph())
-    core = rules.core_shapes()
-    if core.residual_targets:
-        combined = Graph()
-        combined += data()
-        combined += validation_background(vocabularies)
-        _, results, _ = pyshacl.validate(combined, shacl_graph=core.residual, inference="none", allow_warnings=True,
-                                         inplace=True, focus_nodes=sorted(focus) if focus is not None else None)
-    else:
-        results = new_results()
-
-    core_constraints.evaluate(store, core.checks, shapes_graph(), results, focus)
-    sparql_constraints.evaluate(store, rules.sparql_constraints(), results, focus)
-    set_conforms(results)
+    results = evaluate(rules.project(), store, data, focus_nodes, validation_background(vocabularies), as_given)
     described = data() if (None, SH.result, None) in results else Graph()
     return build_report(results, described, vocabularies.background, shapes_graph())
+
+
+def evaluate(rule_set: rules.Rules, store: ox.Store, data: Callable[[], Graph], focus_nodes: Iterable[Node] | None = None,
+             background: Graph | None = None, as_given: bool = True) -> Graph:
+    """The SHACL results graph of `rule_set` over what `store` holds: compiled checks on the store,
+    SHACL-SPARQL constraints on the store, the rest by pyshacl on `data()` plus `background`. When the store
+    does not hold the literals as given (`as_given`, see stores_as_given), pyshacl checks everything."""
+    focus = set(focus_nodes) if focus_nodes is not None else None
+    if focus == set():
+        results = new_results()
+        set_conforms(results)
+        return results
+    core = rule_set.core
+    if not as_given:
+        results = _by_pyshacl(data(), background, rule_set.shapes, focus)
+        set_conforms(results)
+        return results
+    if core.residual_targets:
+        results = _by_pyshacl(data(), background, core.residual, focus)
+    else:
+        results = new_results()
+    core_constraints.evaluate(store, core.checks, rule_set.shapes, results, focus)
+    sparql_constraints.evaluate(store, list(rule_set.sparql), results, focus)
+    set_conforms(results)
+    return results

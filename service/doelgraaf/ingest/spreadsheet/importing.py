@@ -1,5 +1,5 @@
-"""Importing a filled-in workbook behind the same SHACL gate as any other load (ingest.loading: stored only
-when it conforms, in one transaction); every SHACL result is told back as sheet, row and column.
+"""Importing a filled-in workbook behind the same gate as any other load (ingest.loading: stored with its
+findings unless one blocks, in one transaction); every SHACL result is told back as sheet, row and column.
 """
 
 from __future__ import annotations
@@ -33,20 +33,22 @@ class SpreadsheetImport:
         for report in self.reports.values():
             for result in report.results:
                 name = SEVERITY_NAMES[SH[result.severity]][1 if lang == "nl" else 2]
+                if result.blocking:
+                    name = "BLOKKEERT" if lang == "nl" else "BLOCKS"
                 lines.append(f"{name:<13} {result.message(lang)}")
             lines.append(report.summary(lang))
         return lines
 
 
-def import_workbook(repo: Repository, data: bytes, code: str, source: str) -> SpreadsheetImport:
-    """Read, validate and (only when it conforms) store a filled-in template as the data of `code`.
+def import_workbook(repo: Repository, data: bytes, code: str, source: str, strict: bool = False) -> SpreadsheetImport:
+    """Read, validate and (unless a finding refuses, see ingest.loading) store a filled-in template as the data of `code`.
 
     Unreadable workbooks and cells raise UserError; SHACL results come back in the reports with
     their sheet, row and column.
     """
     parsed = read_workbook(data, code, source, current(repo))
     document = RdfDocument(source, [ox.Quad(t.subject, t.predicate, t.object) for t in to_triples(parsed.graph)])
-    outcome = load_documents(repo, [document], [code])
+    outcome = load_documents(repo, [document], [code], strict)
     reports = {c: _located(report, parsed) for c, report in outcome.reports.items()}
     return SpreadsheetImport(outcome.stored, reports, outcome.triples.get(code, 0))
 

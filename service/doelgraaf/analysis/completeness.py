@@ -1,0 +1,125 @@
+"""How far a municipality (or one of its programmes) is in steering by goals: counted, not judged.
+
+Six fractions, each between 0 and 1: goals with an owner, with an indicator, with a SMART indicator (unit,
+baseline with year, target with year), with a budget (a budget line funds the goal or a measure serving it);
+measures that serve a goal; and the share of the expenses (lasten, all years and phases) that reaches a goal,
+directly or through a measure. The score is their mean; a fraction over nothing (no goals, no measures, no
+expenses) counts as 0: there is nothing yet to steer by (docs/architecture.md, "How far each one is").
+
+All municipalities are counted by one query over all graphs at once; each municipality's figures are then
+kept until its graph is written, so an edit recounts only that one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_EVEN, Decimal
+
+import pyoxigraph as ox
+
+from doelgraaf.analysis import listing
+from doelgraaf.core.namespaces import GRAPH
+from doelgraaf.queries import load
+from doelgraaf.store import Repository, cache
+
+PREFIX = ox.Literal(str(GRAPH) + "GM")
+PLACES = Decimal("0.001")
+
+
+@dataclass(frozen=True)
+class Completeness:
+    goals: int
+    goals_with_owner: int
+    goals_with_indicator: int
+    goals_with_smart_indicator: int
+    goals_with_budget: int
+    measures: int
+    measures_serving_goal: int
+    expenses: Decimal
+    expenses_reaching_goal: Decimal
+
+    @property
+    def budget_reaching_goal(self) -> Decimal:
+        """The share of the expenses that reaches a goal, 0..1."""
+        return _share(self.expenses_reaching_goal, self.expenses)
+
+    @property
+    def score(self) -> Decimal:
+        goals = [self.goals_with_owner, self.goals_with_indicator, self.goals_with_smart_indicator, self.goals_with_budget]
+        parts = [_share(Decimal(n), Decimal(self.goals)) for n in goals]
+        parts += [_share(Decimal(self.measures_serving_goal), Decimal(self.measures)), self.budget_reaching_goal]
+        return (sum(parts, Decimal(0)) / len(parts)).quantize(PLACES, ROUND_HALF_EVEN)
+
+
+EMPTY = Completeness(0, 0, 0, 0, 0, 0, 0, Decimal(0), Decimal(0))
+
+
+def _share(part: Decimal, whole: Decimal) -> Decimal:
+    return (part / whole).quantize(PLACES, ROUND_HALF_EVEN) if whole else Decimal(0)
+
+
+def _of_row(row: list) -> Completeness:
+    numbers = [int(term.value) for term in row[:7]]
+    return Completeness(*numbers, Decimal(row[7].value), Decimal(row[8].value))
+
+
+def of_municipality(repo: Repository, code: str) -> Completeness:
+    return every_municipality(repo, [code]).get(code, EMPTY)
+
+
+def every_municipality(repo: Repository, codes: list[str] | None = None) -> dict[str, Completeness]:
+    """code -> figures of every municipality with data (or of `codes`): what is kept is taken, the rest
+    counted in one query over all their graphs."""
+    wanted = [r.data_graph for r in listing.all_municipalities(repo) if codes is None or r.code in codes]
+    region = repo.cache.region("completeness")
+    found: dict[str, Completeness] = {}
+    missing = []
+    for graph in wanted:
+        kept = region.peek(graph)
+        if kept is cache.MISSING:
+            missing.append(graph)
+        elif kept is not EMPTY:
+            found[graph] = kept
+    if missing:
+        revision = repo.revision
+        table = None if codes is None and len(missing) == len(wanted) else (["graph"], [[ox.NamedNode(g)] for g in missing])
+        rows = repo.select(load("completeness"), bindings={"prefix": PREFIX}, table=table).rows
+        counted = {row[0].value: _of_row(row[1:]) for row in rows}
+        for graph in missing:
+            figures = counted.get(graph, EMPTY)
+            region.put(graph, figures, graphs=[graph], revision=revision)
+            if figures is not EMPTY:
+                found[graph] = figures
+    return {graph.rsplit("/", 1)[-1]: figures for graph, figures in found.items()}
+
+
+def of_programmes(repo: Repository, code: str) -> dict[str, Completeness]:
+    """programme IRI -> figures, for every programme of one municipality."""
+    graph = next((r.data_graph for r in listing.all_municipalities(repo) if r.code == code), None)
+    if graph is None:
+        return {}
+
+    def count() -> dict[str, Completeness]:
+        rows = repo.select(load("completeness_programmes"), bindings={"graph": ox.NamedNode(graph)}).rows
+        return {row[0].value: _of_row(row[1:]) for row in rows}
+
+    return cache.cached(repo, ("programme completeness", graph), count, graphs=[graph])
+
+
+@dataclass(frozen=True)
+class Ranked:
+    code: str
+    figures: Completeness
+    rank: int
+
+
+def ranking(repo: Repository) -> list[Ranked]:
+    """Every municipality with data, the most complete first (equal scores share a rank)."""
+    figures = every_municipality(repo)
+    ordered = sorted(figures.items(), key=lambda item: (-item[1].score, item[0]))
+    ranked, previous, rank = [], None, 0
+    for position, (code, found) in enumerate(ordered, start=1):
+        if found.score != previous:
+            rank, previous = position, found.score
+        ranked.append(Ranked(code, found, rank))
+    return ranked
