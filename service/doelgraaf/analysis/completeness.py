@@ -6,12 +6,15 @@ measures that serve a goal; and the share of the expenses (lasten, all years and
 directly or through a measure. The score is their mean; a fraction over nothing (no goals, no measures, no
 expenses) counts as 0: there is nothing yet to steer by (docs/architecture.md, "How far each one is").
 
-All municipalities are counted by one query over all graphs at once; each municipality's figures are then
-kept until its graph is written, so an edit recounts only that one.
+All municipalities are counted at once, by five queries over all graphs (queries/completeness_*.rq, run side by
+side: each is one pass over the store); each municipality's figures are then kept until its graph is written, so
+an edit recounts only that one, by the same queries with its graph bound.
 """
 
 from __future__ import annotations
 
+import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, Decimal
 
@@ -24,6 +27,10 @@ from doelgraaf.store import Repository, cache
 
 PREFIX = ox.Literal(str(GRAPH) + "GM")
 PLACES = Decimal("0.001")
+# the longest first: two cores take them in this order
+QUERIES = ("completeness_reaching", "completeness_goals", "completeness_smart", "completeness_expenses", "completeness_measures")
+FIELDS = ("goals", "goalsWithOwner", "goalsWithIndicator", "goalsWithSmartIndicator", "goalsWithBudget", "measures",
+          "measuresServingGoal", "expenses", "expensesReachingGoal")
 
 
 @dataclass(frozen=True)
@@ -58,9 +65,27 @@ def _share(part: Decimal, whole: Decimal) -> Decimal:
     return (part / whole).quantize(PLACES, ROUND_HALF_EVEN) if whole else Decimal(0)
 
 
-def _of_row(row: list) -> Completeness:
-    numbers = [int(term.value) for term in row[:7]]
-    return Completeness(*numbers, Decimal(row[7].value), Decimal(row[8].value))
+def _of_values(values: dict) -> Completeness:
+    numbers = [int(values.get(name, 0)) for name in FIELDS[:7]]
+    return Completeness(*numbers, Decimal(values.get("expenses", 0)), Decimal(values.get("expensesReachingGoal", 0)))
+
+
+def _count(repo: Repository, graph: str | None) -> dict[str, Completeness]:
+    """graph -> figures, of every municipality graph (graph None) or of one; the queries run side by side."""
+    bindings = {"prefix": PREFIX, **({"graph": ox.NamedNode(graph)} if graph else {})}
+
+    def run(name: str):
+        return repo.select(load(name), bindings=bindings)
+
+    with ThreadPoolExecutor(max_workers=min(len(QUERIES), os.cpu_count() or 1)) as pool:
+        answers = list(pool.map(run, QUERIES))
+    found: dict[str, dict] = {}
+    for answer in answers:
+        names = [str(v).lstrip("?") for v in answer.variables]
+        for row in answer.rows:
+            values = found.setdefault(row[0].value, {})
+            values.update({name: term.value for name, term in zip(names[1:], row[1:]) if term is not None})
+    return {g: _of_values(values) for g, values in found.items()}
 
 
 def of_municipality(repo: Repository, code: str) -> Completeness:
@@ -82,9 +107,13 @@ def every_municipality(repo: Repository, codes: list[str] | None = None) -> dict
             found[graph] = kept
     if missing:
         revision = repo.revision
-        table = None if codes is None and len(missing) == len(wanted) else (["graph"], [[ox.NamedNode(g)] for g in missing])
-        rows = repo.select(load("completeness"), bindings={"prefix": PREFIX}, table=table).rows
-        counted = {row[0].value: _of_row(row[1:]) for row in rows}
+        # a few graphs (after edits) are counted one by one, with the graph bound; many at once over all graphs
+        counted: dict[str, Completeness] = {}
+        if len(missing) > 8:
+            counted = _count(repo, None)
+        else:
+            for graph in missing:
+                counted.update(_count(repo, graph))
         for graph in missing:
             figures = counted.get(graph, EMPTY)
             region.put(graph, figures, graphs=[graph], revision=revision)
@@ -101,7 +130,8 @@ def of_programmes(repo: Repository, code: str) -> dict[str, Completeness]:
 
     def count() -> dict[str, Completeness]:
         rows = repo.select(load("completeness_programmes"), bindings={"graph": ox.NamedNode(graph)}).rows
-        return {row[0].value: _of_row(row[1:]) for row in rows}
+        return {row[0].value: _of_values({name: term.value for name, term in zip(FIELDS, row[1:]) if term is not None})
+                for row in rows}
 
     return cache.cached(repo, ("programme completeness", graph), count, graphs=[graph])
 
