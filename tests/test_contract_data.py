@@ -81,3 +81,13 @@ def test_incomplete_data_is_stored_and_strict_refuses_it(repo):
 def test_things_of_another_municipality_are_refused(repo):
     with pytest.raises(UserError, match="hoort bij GM0001"):
         _load(repo, COMPLETE + "\n<https://w3id.org/doelgraaf/id/GM0001/doel/x> a dg:Goal .")
+
+
+def test_validate_gives_the_verdict_load_gives(tmp_path, capsys):
+    """`validate` checks what `load` would store: the organisation named as initiator is a partner there too."""
+    from doelgraaf.cli.commands import main
+
+    path = tmp_path / "hand.ttl"
+    path.write_text(COMPLETE, encoding="utf-8")
+    assert main(["validate", str(path), "--municipality", "GM0003"]) == 0
+    assert "0 fout(en)" in capsys.readouterr().out

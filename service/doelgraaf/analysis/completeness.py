@@ -27,6 +27,7 @@ from doelgraaf.store import Repository, cache
 
 PREFIX = ox.Literal(str(GRAPH) + "GM")
 PLACES = Decimal("0.001")
+SHARE_PLACES = Decimal("0.000001")
 # the longest first: two cores take them in this order
 QUERIES = ("completeness_reaching", "completeness_goals", "completeness_smart", "completeness_expenses", "completeness_measures")
 FIELDS = ("goals", "goalsWithOwner", "goalsWithIndicator", "goalsWithSmartIndicator", "goalsWithBudget", "measures",
@@ -47,8 +48,9 @@ class Completeness:
 
     @property
     def budget_reaching_goal(self) -> Decimal:
-        """The share of the expenses that reaches a goal, 0..1."""
-        return _share(self.expenses_reaching_goal, self.expenses)
+        """The share of the expenses that reaches a goal, 0..1, to the millionth: one measure's budget among a
+        municipality's should show."""
+        return _share(self.expenses_reaching_goal, self.expenses, SHARE_PLACES)
 
     @property
     def score(self) -> Decimal:
@@ -61,8 +63,8 @@ class Completeness:
 EMPTY = Completeness(0, 0, 0, 0, 0, 0, 0, Decimal(0), Decimal(0))
 
 
-def _share(part: Decimal, whole: Decimal) -> Decimal:
-    return (part / whole).quantize(PLACES, ROUND_HALF_EVEN) if whole else Decimal(0)
+def _share(part: Decimal, whole: Decimal, places: Decimal = PLACES) -> Decimal:
+    return (part / whole).quantize(places, ROUND_HALF_EVEN) if whole else Decimal(0)
 
 
 def _of_values(values: dict) -> Completeness:

@@ -24,6 +24,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
+    from doelgraaf.ingest.loading import as_loaded
     from doelgraaf.ingest.municipality_graphs import split_by_municipality
     from doelgraaf.ingest.rdf_files import read_file
     from doelgraaf.validation import validate
@@ -38,7 +39,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     worst = EXIT_OK
     outputs = []
     for code, graph in sorted(groups.items(), key=lambda kv: kv[0] or ""):
-        report = validate(graph)
+        report = validate(as_loaded(graph))  # the verdict `load` would give
         if report.violations or (args.strict and report.warnings):
             worst = EXIT_INVALID
         if args.format == "json":

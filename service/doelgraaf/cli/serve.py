@@ -65,8 +65,8 @@ Doelgraaf draait / is running ({repo.kind}: {args.endpoint or args.store})
   GraphQL (GraphiQL):   {base}/graphql
   SPARQL (alleen lezen): {base}/sparql
   Ontologie / ontology: {base}/ontology
-  Controleregels:       {base}/shapes
-  Demogemeente:         {base}/id/gemeente/{DEMO_CODE}
+  Controleregels:       {base}/shapes""" + (f"""
+  Demogemeente:         {base}/id/gemeente/{DEMO_CODE}""" if args.demo else "") + f"""
   Status / health:      {base}/health""")
     for token, role in demo_tokens.items():
         print(f"  Token voor deze sessie / token for this session ({role}): {token}")

@@ -72,12 +72,12 @@ async def _in_thread(function, *args, **kwargs):
     return await asyncio.to_thread(function, *args, **kwargs)
 
 
-def _cost_field(kind: str, noun: str, Phase):  # noqa: N803  (a GraphQL type, named as in the schema)
+def _cost_field(kind: str, noun: tuple[str, str], Phase):  # noqa: N803  (a GraphQL type, named as in the schema)
     async def resolve(root, info: Info, year: int, phase: Phase) -> Cost:  # type: ignore[valid-type]
         loader = info.context.loaders.cost(kind, root.graph, year, phase.value)
         return Cost.of(await loader.load(root.id))
 
-    return strawberry.field(resolver=resolve, description=f"Kosten van {noun} in een jaar en fase / Cost of {noun} in a year and phase.")
+    return strawberry.field(resolver=resolve, description=f"Kosten van {noun[0]}, in een jaar en fase / Cost of {noun[1]}, in a year and phase.")
 
 
 def _point(props: dict) -> Point | None:
@@ -215,14 +215,14 @@ def extra_fields(types: Types) -> dict[str, dict[str, object]]:
             "observations": of_type("Observation", DG.Observation, "Metingen / Observations"),
         },
         "Goal": {
-            "cost": _cost_field("goal", "het doel: eigen regels plus het aandeel in de maatregelen die het dienen / the goal: its own lines plus its share of the measures serving it", Phase),
+            "cost": _cost_field("goal", ("het doel: eigen regels plus het aandeel in de maatregelen die het dienen", "the goal: its own lines plus its share of the measures serving it"), Phase),
             "municipality": strawberry.field(resolver=goal_municipality, description="De gemeente van dit doel / The municipality of this goal."),
         },
         "Measure": {
-            "cost": _cost_field("measure", "de maatregel / the measure", Phase),
+            "cost": _cost_field("measure", ("de maatregel", "the measure"), Phase),
             "isPartnerInitiative": strawberry.field(resolver=is_partner_initiative, description="Initiatief van een maatschappelijke partner (cocreatie) / Initiative of a societal partner (co-creation)."),
         },
-        "Programme": {"cost": _cost_field("programme", "het programma: eigen regels plus de kosten van zijn doelen / the programme: its own lines plus the cost of its goals", Phase)},
+        "Programme": {"cost": _cost_field("programme", ("het programma: eigen regels plus de kosten van zijn doelen", "the programme: its own lines plus the cost of its goals"), Phase)},
         "Indicator": {
             "kind": strawberry.field(resolver=kind, description="EFFECT (effectindicator) of OUTPUT (prestatie-indicator) / EFFECT or OUTPUT indicator."),
             "progress": strawberry.field(resolver=indicator_progress, description="Voortgang tot en met een jaar (standaard de laatste meting) / Progress up to a year (default: the latest observation)."),

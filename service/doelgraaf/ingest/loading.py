@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pyoxigraph as ox
+from rdflib import Graph
 
 from doelgraaf.catalogue.vocabularies import current
 from doelgraaf.core.errors import UserError
@@ -38,6 +39,12 @@ class LoadOutcome:
         return any(r.refused(self.strict) for r in self.reports.values())
 
 
+def as_loaded(graph: Graph) -> Graph:
+    """What a load stores of `graph`, and so what it checks: the types the ontology's ranges entail added
+    (ingest.entailment), literals as the store keeps them (core.terms.as_stored)."""
+    return as_stored(with_partner_types(graph))
+
+
 def load_documents(repo: Repository, documents, municipalities: list[str] | None = None, strict: bool = False) -> LoadOutcome:
     """Validate every municipality in `documents`; store all of them unless a finding refuses (see above)."""
     groups = split_by_municipality(documents, municipalities)
@@ -50,7 +57,7 @@ def load_documents(repo: Repository, documents, municipalities: list[str] | None
         raise UserError("de invoer bevat geen triples", "the input holds no triples")
     for code, graph in groups.items():
         check_own_iris(code, graph, ", ".join(d.source for d in documents))
-    graphs = {code: as_stored(with_partner_types(skolemise(graph))) for code, graph in groups.items()}
+    graphs = {code: as_loaded(skolemise(graph)) for code, graph in groups.items()}
     vocabularies = current(repo)
     reports = {code: validate(graph, vocabularies=vocabularies) for code, graph in graphs.items()}
     outcome = LoadOutcome(reports, False, {code: len(g) for code, g in graphs.items()}, strict)

@@ -276,7 +276,9 @@ def shapes_html() -> str:
     rows = []
     for rule in sorted({s for s in graph.subjects(SH.message, None)}, key=str):
         messages = {m.language: str(m) for m in graph.objects(rule, SH.message) if isinstance(m, Literal)}
-        severity = graph.value(rule, SH.severity) or SH.Violation
+        # a SPARQL constraint has the severity of the shape that holds it, as SHACL says
+        owner = next(graph.subjects(SH.sparql, rule), rule)
+        severity = graph.value(owner, SH.severity) or SH.Violation
         blocks = "ja / yes" if (rule, DGSH.blocking, Literal(True)) in graph else ""
         rows.append(
             f"<tr><td>{html.escape(str(rule).split('#')[-1])}</td><td>{str(severity).split('#')[-1]}</td><td>{blocks}</td>"
@@ -284,8 +286,10 @@ def shapes_html() -> str:
         )
     return _page(
         "Controleregels (SHACL) / validation rules",
-        "<p>Een regel die blokkeert weigert een schrijfactie; elke andere bevinding wordt met de gegevens opgeslagen. / "
-        "A rule that blocks refuses a write; every other finding is stored with the data.</p>"
+        "<p>Een regel die blokkeert weigert elke schrijfactie. Bij een import wordt elke andere bevinding met de gegevens "
+        "opgeslagen (met strict weigert elke fout); een wijziging wordt ook geweigerd als ze een fout toevoegt die er nog "
+        "niet was. / A rule that blocks refuses every write. An import stores every other finding with the data (with "
+        "strict any violation refuses); an edit is also refused when it adds a violation that was not there before.</p>"
         "<table><tr><th>regel / rule</th><th>ernst / severity</th><th>blokkeert / blocks</th><th>melding (nl)</th><th>message (en)</th></tr>"
         + "".join(rows) + "</table>",
     )
