@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
-from rdflib.namespace import RDF, RDFS, SH, SKOS
+from rdflib.namespace import RDF, RDFS, SH, SKOS, XSD
 from rdflib.term import Node
 
 from doelgraaf.core.namespaces import DGSH, compact
@@ -140,7 +140,9 @@ def label_of(node: Node, graphs: list[Graph], lang: str, via_referrer: bool = Tr
     """A name for a node in `lang`, falling back nl -> en -> any; an unnamed node is named by what
     refers to it ("streefwaarde van 'Aantal woningen'"), else by the end of its IRI."""
     if isinstance(node, Literal):
-        return str(node)
+        # text where a number or year was asked reads as text: "61" (quoted), not 61
+        plain = node.datatype in (None, XSD.string) and not node.language
+        return f'"{node}"' if plain else str(node)
     own = _own_label(node, graphs, lang)
     if own is not None:
         return own
@@ -183,7 +185,9 @@ def _value_text(node: Node | None, focus: Node, graphs: list[Graph], lang: str) 
     if node is None or node == focus:
         return {"nl": "geen", "en": "none"}[lang]
     if isinstance(node, Literal):
-        return str(node)
+        # text where a number or year was asked reads as text: "61" (quoted), not 61
+        plain = node.datatype in (None, XSD.string) and not node.language
+        return f'"{node}"' if plain else str(node)
     notation = next((str(n) for g in graphs for n in g.objects(node, SKOS.notation)), None)
     name = label_of(node, graphs, lang)
     if notation and notation != name:
