@@ -381,6 +381,10 @@ def test_the_wassenaar_report_shows_every_goal_without_indicator_owner_or_budget
     assert any(line.endswith("Blad Doelen, rij 3: Doel 'Stellen van veiligheidsprioriteiten.' heeft geen indicator.")
                for line in lines)
     assert lines[-1] == "105 fout(en), waarvan 0 blokkerend; 1 waarschuwing(en): voldoet niet"
+    # what a controller reads first: the same three gaps for every goal, each once, with an example
+    short = lines[lines.index("Samengevat:") + 1:-1]
+    assert [line.split("×")[0].strip() for line in short] == ["35", "35", "35"]
+    assert any("heeft geen indicator" in line for line in short) and any("eigenaar" in line for line in short)
 
 
 def test_the_wassenaar_budget_reconciles_with_the_document():
@@ -422,7 +426,9 @@ def test_the_cli_imports_and_exports_workbooks(tmp_path):
     result = run_cli("import", "xlsx", str(WASSENAAR), "--municipality", "GM0629", "--store", store, "--lang", "en")
     output = result.stdout.decode()
     assert result.returncode == 0 and "stored, with 106 finding(s) to resolve" in output
-    assert output.count("has no indicator.") == 35 and "Sheet Doelen, row 3: Goal" in output
+    findings = [line for line in output.splitlines() if line.startswith("ERROR")]
+    assert sum(line.endswith("has no indicator.") for line in findings) == 35 and "Sheet Doelen, row 3: Goal" in output
+    assert "In short:" in output
     result = run_cli("import", "xlsx", str(WASSENAAR), "--municipality", "GM0629", "--store", store, "--strict")
     assert result.returncode == 1 and "met --strict weigert elke fout" in result.stdout.decode()
 

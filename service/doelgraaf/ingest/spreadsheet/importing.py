@@ -36,8 +36,23 @@ class SpreadsheetImport:
                 if result.blocking:
                     name = "BLOKKEERT" if lang == "nl" else "BLOCKS"
                 lines.append(f"{name:<13} {result.message(lang)}")
+            lines += _in_short(report.results, lang)
             lines.append(report.summary(lang))
         return lines
+
+
+def _in_short(results: list[ValidationResult], lang: str) -> list[str]:
+    """One line per rule that was broken more than once, with its first occurrence as example: what a controller
+    reads first when a real budget lacks the same thing for every goal."""
+    by_rule: dict[str, list[ValidationResult]] = {}
+    for result in results:
+        by_rule.setdefault(str(result.rule), []).append(result)
+    repeated = sorted((found for found in by_rule.values() if len(found) > 1), key=lambda found: -len(found))
+    if not repeated:
+        return []
+    title = "Samengevat:" if lang == "nl" else "In short:"
+    example = "bijvoorbeeld" if lang == "nl" else "for example"
+    return [title] + [f"  {len(found)}× {example} {found[0].message(lang)}" for found in repeated]
 
 
 def import_workbook(repo: Repository, data: bytes, code: str, source: str, strict: bool = False) -> SpreadsheetImport:
