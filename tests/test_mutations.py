@@ -135,3 +135,15 @@ def test_import_rdf_replaces_after_validation(client, demo):
     status, body = gql(client, query.replace("TURTLE", "TRIG"), {"data": trig}, EDITOR)
     assert body["data"] is None and "GM0001" in body["errors"][0]["message"]
     assert everything(demo) == before
+
+
+def test_an_unknown_code_is_refused_in_both_languages(client, demo):
+    """Codes are looked up in the same lists as the template's drop-downs: an unknown one says so, where and in nl and en."""
+    before = everything(demo)
+    body = mutate(client, 'createBudgetLine(input: {amount: "5", fiscalYear: 2025, phase: ADOPTED, direction: EXPENSE, '
+                          'taakveld: "99.9", funds: "%s"}) %s' % (GOAL, RESULT))
+    error = body["errors"][0]
+    assert body["data"] is None and error["extensions"]["code"] == "BAD_USER_INPUT"
+    assert "'99.9' staat niet in de lijst taakvelden" in error["message"] and "is not in the list of taakvelden" in error["extensions"]["en"]
+    assert error["extensions"]["where"] == "taakveld"
+    assert everything(demo) == before

@@ -21,7 +21,7 @@ from decimal import ROUND_HALF_EVEN, Decimal
 import pyoxigraph as ox
 
 from doelgraaf.analysis import listing
-from doelgraaf.core.namespaces import GRAPH
+from doelgraaf.core.namespaces import GRAPH, municipality_graph
 from doelgraaf.queries import load
 from doelgraaf.store import Repository, cache
 
@@ -126,9 +126,7 @@ def every_municipality(repo: Repository, codes: list[str] | None = None) -> dict
 
 def of_programmes(repo: Repository, code: str) -> dict[str, Completeness]:
     """programme IRI -> figures, for every programme of one municipality."""
-    graph = next((r.data_graph for r in listing.all_municipalities(repo) if r.code == code), None)
-    if graph is None:
-        return {}
+    graph = str(municipality_graph(code))
 
     def count() -> dict[str, Completeness]:
         rows = repo.select(load("completeness_programmes"), bindings={"graph": ox.NamedNode(graph)}).rows

@@ -274,7 +274,8 @@ def _field(shapes, prop, typed, name, path, many, required, by_class, by_shape, 
     return FieldSpec(kind="scalar", scalar="String", **common)
 
 
-def _snake(name: str) -> str:
+def snake_case(name: str) -> str:
+    """goalsWithOwner -> goals_with_owner: the Python name of a shape's field (column ids, input attributes)."""
     return "".join(f"_{c.lower()}" if c.isupper() else c for c in name)
 
 
@@ -321,7 +322,7 @@ def _column(shapes, node, specs: dict, targets: dict) -> Column:
             "year" if spec.datatype == XSD.gYear else "integer")
     else:
         column_type = "ref"
-    column_id = _optional(shapes.value(node, DGF.id)) or _snake(spec.name if spec else str(predicate).rsplit("/", 1)[-1].rsplit("#", 1)[-1])
+    column_id = _optional(shapes.value(node, DGF.id)) or snake_case(spec.name if spec else str(predicate).rsplit("/", 1)[-1].rsplit("#", 1)[-1])
     column_id += "_en" if lang == "en" else "_year" if column_type == "value_year" else ""
     many = spec.many if spec else not shapes.value(node, DGF.single)
     explicit = tuple(str(t) for t in _list(shapes, node, DGF.targets))

@@ -30,16 +30,13 @@ class Vocabularies:
     def __init__(self, repo: Repository, names: list[str]):
         self._repo = repo
         self.names = names
-        self._graphs: dict[str, Graph] = {}
         self._derived: dict = {}
 
     def graph(self, name: str) -> Graph:
         """One vocabulary as an rdflib graph; KeyError when the store has no such vocabulary."""
         if name not in self.names:
             raise KeyError(name)
-        if name not in self._graphs:
-            self._graphs[name] = triples_to_graph(self.triples(name))
-        return self._graphs[name]
+        return self.derived(("graph", name), lambda: triples_to_graph(self.triples(name)))
 
     def triples(self, name: str) -> list[ox.Triple]:
         return self.derived(("triples", name), lambda: self._repo.graph_triples(ox.NamedNode(str(vocabulary_graph(name)))))

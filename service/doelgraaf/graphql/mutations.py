@@ -21,9 +21,9 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF
 from strawberry.types import Info
 
-from doelgraaf.catalogue.model import FieldSpec, Kind
+from doelgraaf.catalogue.model import FieldSpec, Kind, snake_case
 from doelgraaf.catalogue.vocabularies import current
-from doelgraaf.core.codes import CODE_PATTERN, check_code
+from doelgraaf.core.codes import check_code
 from doelgraaf.core.errors import UserError
 from doelgraaf.core.namespaces import DG, ID, SKOLEM
 from doelgraaf.core.terms import named_node
@@ -31,6 +31,7 @@ from doelgraaf.graphql.findings import ValidationFinding
 from doelgraaf.graphql.types import SCALAR_TYPES, Types
 from doelgraaf.ingest import editing, loading
 from doelgraaf.ingest.editing import Change, EditOutcome
+from doelgraaf.ingest.municipality_graphs import refuse_foreign
 from doelgraaf.ingest.rdf_files import FORMATS, parse_bytes
 from doelgraaf.ingest.spreadsheet import lists
 from doelgraaf.ingest.spreadsheet.cells import CellError
@@ -83,11 +84,7 @@ def own_iri(value: str, code: str, where: str) -> URIRef:
     """An IRI from an input, refused when it names another municipality's data: an editor links only
     to what is in the own graph (or to shared concepts)."""
     iri = named_node(value, where).value
-    base = str(ID)
-    segment = iri[len(base):].split("/", 1)[0] if iri.startswith(base) else ""
-    if CODE_PATTERN.match(segment) and segment != code:
-        raise UserError(f"'{iri[:120]}' hoort bij {segment}; verwijs alleen naar gegevens van {code}",
-                        f"'{iri[:120]}' belongs to {segment}; refer only to data of {code}", where=where)
+    refuse_foreign(iri, code, where)
     return URIRef(iri)
 
 
@@ -133,10 +130,6 @@ def _python_type(spec: FieldSpec, kind: Kind, types: Types, inputs: dict[str, ty
     return str if kind.vocabulary_of(spec) else strawberry.ID
 
 
-def _snake(name: str) -> str:
-    return "".join(f"_{c.lower()}" if c.isupper() else c for c in name)
-
-
 def _input(kind: Kind, types: Types, inputs: dict[str, type], extra: dict) -> tuple[type, tuple[InputField, ...]]:
     """The GraphQL input type of a kind, made from the model: each property the kind states itself (no
     inverse paths), texts in Dutch and English; `extra` adds what a form offers beyond those."""
@@ -144,7 +137,7 @@ def _input(kind: Kind, types: Types, inputs: dict[str, type], extra: dict) -> tu
     for spec in kind.fields:
         if spec.inverse or spec.name in extra:
             continue
-        attribute = _snake(spec.name)
+        attribute = snake_case(spec.name)
         if spec.kind == "text":
             for lang, suffix, language in (("nl", "", "Nederlands / Dutch"), ("en", "_en", "Engels / English")):
                 annotations[attribute + suffix] = typing.Optional[str]
@@ -157,8 +150,8 @@ def _input(kind: Kind, types: Types, inputs: dict[str, type], extra: dict) -> tu
         nested = spec.target in inputs
         fields.append(InputField(attribute, spec, None if nested else _terms(spec, kind, types)))
     for name, (python, description) in extra.items():
-        annotations[_snake(name)] = typing.Optional[python]
-        defaults[_snake(name)] = strawberry.field(default=None, description=description)
+        annotations[snake_case(name)] = typing.Optional[python]
+        defaults[snake_case(name)] = strawberry.field(default=None, description=description)
     cls = type(f"{kind.name}Input", (), {"__annotations__": annotations, **defaults})
     noun = kind.noun
     return strawberry.input(cls, description=f"{noun[0][:1].upper()}{noun[0][1:]}; weggelaten velden blijven ongewijzigd / "

@@ -65,16 +65,20 @@ def split_by_municipality(
     return groups
 
 
-def check_own_iris(code: str, graph: Graph, source: str) -> None:
-    """Refuse statements that name another municipality's things (…/id/GM0001/… in the data of GM9999):
-    a municipality's graph speaks only of its own, and of shared concepts."""
+def refuse_foreign(iri: str, code: str, where: str) -> None:
+    """Refuse an IRI that names another municipality's things (…/id/GM0001/… in the data of GM9999): a
+    municipality's data speaks only of its own, and of shared concepts."""
     base = str(ID)
-    for term in {t for triple in graph for t in triple if isinstance(t, URIRef) and str(t).startswith(base)}:
-        segment = str(term)[len(base):].split("/", 1)[0]
-        if CODE_PATTERN.match(segment) and segment != code:
-            raise UserError(
-                f"<{str(term)[:120]}> hoort bij {segment}; de gegevens van {code} mogen alleen naar eigen dingen en gedeelde "
-                f"begrippen verwijzen",
-                f"<{str(term)[:120]}> belongs to {segment}; the data of {code} may only refer to its own things and shared concepts",
-                where=source,
-            )
+    segment = iri[len(base):].split("/", 1)[0] if iri.startswith(base) else ""
+    if CODE_PATTERN.match(segment) and segment != code:
+        raise UserError(
+            f"<{iri[:120]}> hoort bij {segment}; de gegevens van {code} mogen alleen naar eigen dingen en gedeelde begrippen verwijzen",
+            f"<{iri[:120]}> belongs to {segment}; the data of {code} may only refer to its own things and shared concepts",
+            where=where,
+        )
+
+
+def check_own_iris(code: str, graph: Graph, source: str) -> None:
+    """Refuse a document for `code` that names another municipality's things anywhere."""
+    for term in {t for triple in graph for t in triple if isinstance(t, URIRef)}:
+        refuse_foreign(str(term), code, source)
