@@ -107,8 +107,18 @@ def _plain(resolve):
     return field
 
 
+# A real municipality's data may lack what the shapes require (docs/architecture.md §7: it is stored with its
+# findings), so a single value is nullable in the API even when required: a missing owner is null, and the
+# to-do list says it is missing, instead of an error that takes the whole goal with it.
+MISSING = " Leeg als het ontbreekt (zie todo) / null when missing (see todo)."
+
+
 def _graphql_type(python, spec: FieldSpec):
-    return typing.List[python] if spec.many else (python if spec.required else typing.Optional[python])
+    return typing.List[python] if spec.many else typing.Optional[python]
+
+
+def _description(spec: FieldSpec) -> str:
+    return spec.description + (MISSING if spec.required and not spec.many else "")
 
 
 def _field(spec: FieldSpec, types: Types):
@@ -132,7 +142,7 @@ def _field(spec: FieldSpec, types: Types):
             found = [enum(v.value) for v in values if isinstance(v, ox.NamedNode) and v.value in enum._value2member_map_]
             return found if spec.many else (found[0] if found else None)
 
-        return strawberry.field(resolver=_plain(_resolver(spec, member)), description=spec.description,
+        return strawberry.field(resolver=_plain(_resolver(spec, member)), description=_description(spec),
                                 graphql_type=_graphql_type(enum, spec))
 
     if spec.kind == "scalar":
@@ -143,7 +153,7 @@ def _field(spec: FieldSpec, types: Types):
             converted = [money(c) if is_money else c for c in converted if c is not None]
             return converted if spec.many else (converted[0] if converted else None)
 
-        return strawberry.field(resolver=_plain(_resolver(spec, scalar)), description=spec.description,
+        return strawberry.field(resolver=_plain(_resolver(spec, scalar)), description=_description(spec),
                                 graphql_type=_graphql_type(SCALAR_TYPES[spec.scalar], spec))
 
     def iris_of(values) -> list[str]:
@@ -165,7 +175,7 @@ def _field(spec: FieldSpec, types: Types):
             return made if spec.many else (made[0] if made else None)
 
         resolver, target = _plain(_resolver(spec, objects)), types[spec.target]
-    return strawberry.field(resolver=resolver, description=spec.description, graphql_type=_graphql_type(target, spec))
+    return strawberry.field(resolver=resolver, description=_description(spec), graphql_type=_graphql_type(target, spec))
 
 
 def build_types(kinds: dict[str, Kind], notations: dict[str, str], extra_fields) -> Types:
