@@ -200,14 +200,32 @@ class YearFigure:
     certainty: str
 
 
-def across_years(repo: Repository, code: str, taakveld: str, direction: str) -> tuple[Group, list[YearFigure]]:
-    """One municipality's amounts on a taakveld in every CBS dataset, on the group of codes comparable across
-    Iv3 versions (e.g. 6.71a in 2023 beside 6.711 in 2025), never on a code that means something else."""
-    vocabulary = taakvelden(repo)
+def _loaded(repo: Repository) -> list[tuple[int, str, ox.NamedNode]]:
+    """(year, phase, current version graph) of every CBS Iv3 dataset in the store, oldest first."""
     available = []
     for dataset, version in sorted(datasets.current_versions(repo).items()):
         year_text, _, kind = dataset.rsplit("dataset/cbs-iv3/", 1)[-1].partition("-")
         available.append((int(year_text), next(p for p, spec in PHASES.items() if spec[0] == kind), ox.NamedNode(version)))
+    return available
+
+
+@dataclass
+class LoadedDataset:
+    year: int
+    phase: str
+    codes: list[str]
+
+
+def loaded_datasets(repo: Repository) -> list[LoadedDataset]:
+    """The CBS Iv3 datasets in the store and the municipalities each covers: what a comparison can use."""
+    return [LoadedDataset(year, phase, sorted(_inhabitants(repo, graph, year))) for year, phase, graph in _loaded(repo)]
+
+
+def across_years(repo: Repository, code: str, taakveld: str, direction: str) -> tuple[Group, list[YearFigure]]:
+    """One municipality's amounts on a taakveld in every CBS dataset, on the group of codes comparable across
+    Iv3 versions (e.g. 6.71a in 2023 beside 6.711 in 2025), never on a code that means something else."""
+    vocabulary = taakvelden(repo)
+    available = _loaded(repo)
     group = vocabulary.group(taakveld, [year for year, _, _ in available])
     figures = []
     for year, phase, graph in available:

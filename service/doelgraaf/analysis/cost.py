@@ -42,7 +42,7 @@ def year_literal(year: int) -> ox.Literal:
     return ox.Literal(str(year), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#gYear"))
 
 
-def _graph_totals(repo: Repository, graph: ox.NamedNode, year: int, phase: ox.NamedNode) -> dict[str, Cost]:
+def graph_totals(repo: Repository, graph: ox.NamedNode, year: int, phase: ox.NamedNode) -> dict[str, Cost]:
     """What every budget line of the graph funds, summed per direction: one pass over the year's lines,
     kept until the next write (asking for all costs once is cheaper than asking per parent on disk)."""
     def compute():
@@ -57,7 +57,7 @@ def _graph_totals(repo: Repository, graph: ox.NamedNode, year: int, phase: ox.Na
     return cache.cached(repo, ("totals", graph.value, year, phase.value), compute, graphs=[graph.value])
 
 
-def _graph_shares(repo: Repository, graph: ox.NamedNode) -> dict[str, dict[str, Decimal]]:
+def graph_shares(repo: Repository, graph: ox.NamedNode) -> dict[str, dict[str, Decimal]]:
     """measure -> goal -> share for every measure of the graph (1 each when no shares are given)."""
     def compute():
         shares: dict[str, dict[str, Decimal | None]] = defaultdict(dict)
@@ -71,7 +71,7 @@ def _graph_shares(repo: Repository, graph: ox.NamedNode) -> dict[str, dict[str, 
     return cache.cached(repo, ("shares", graph.value), compute, graphs=[graph.value])
 
 
-def _programme_goals(repo: Repository, graph: ox.NamedNode) -> dict[str, list[str]]:
+def programme_goals(repo: Repository, graph: ox.NamedNode) -> dict[str, list[str]]:
     def compute():
         found: dict[str, list[str]] = defaultdict(list)
         for programme, goal in repo.select(load("programme_goals"), bindings={"graph": graph}).rows:
@@ -103,14 +103,14 @@ def _allocate_cost(cost: Cost, shares: dict[str, Decimal]) -> dict[str, Cost]:
 
 
 def measure_costs(repo: Repository, graph: ox.NamedNode, measures: list[ox.NamedNode], year: int, phase: ox.NamedNode) -> dict[str, Cost]:
-    totals = _graph_totals(repo, graph, year, phase)
+    totals = graph_totals(repo, graph, year, phase)
     return {m.value: totals.get(m.value, Cost()) for m in measures}
 
 
 def goal_costs(repo: Repository, graph: ox.NamedNode, goals: list[ox.NamedNode], year: int, phase: ox.NamedNode) -> dict[str, Cost]:
     """Direct lines plus the allocated part of every serving measure."""
-    totals = _graph_totals(repo, graph, year, phase)
-    shares = _graph_shares(repo, graph)
+    totals = graph_totals(repo, graph, year, phase)
+    shares = graph_shares(repo, graph)
     wanted = {g.value for g in goals}
     result = {goal: totals.get(goal, Cost()) for goal in wanted}
     for measure, goal_shares in shares.items():
@@ -124,10 +124,10 @@ def goal_costs(repo: Repository, graph: ox.NamedNode, goals: list[ox.NamedNode],
 
 def programme_costs(repo: Repository, graph: ox.NamedNode, programmes: list[ox.NamedNode], year: int, phase: ox.NamedNode) -> dict[str, Cost]:
     """Direct lines plus the cost of the programme's goals."""
-    goals_of = _programme_goals(repo, graph)
+    goals_of = programme_goals(repo, graph)
     every_goal = sorted({g for p in programmes for g in goals_of.get(p.value, [])})
     per_goal = goal_costs(repo, graph, [ox.NamedNode(g) for g in every_goal], year, phase)
-    totals = _graph_totals(repo, graph, year, phase)
+    totals = graph_totals(repo, graph, year, phase)
     result = {}
     for programme in programmes:
         result[programme.value] = sum((per_goal[g] for g in goals_of.get(programme.value, [])), totals.get(programme.value, Cost()))

@@ -212,6 +212,7 @@ def extra_fields(types: Types) -> dict[str, dict[str, object]]:
             "dataSessions": of_type("DataSession", DG.DataSession, "Datasessies met de raad / Data sessions with the council"),
             "documents": of_type("PlanningDocument", DG.PlanningDocument, "P&C-documenten / Planning and control documents"),
             "partners": of_type("SocietalPartner", DG.SocietalPartner, "Maatschappelijke partners / Societal partners"),
+            "portfolioHolders": of_type("PortfolioHolder", DG.PortfolioHolder, "Portefeuillehouders: wie eigenaar van een doel kan zijn / Portfolio holders: who can own a goal"),
             "observations": of_type("Observation", DG.Observation, "Metingen / Observations"),
         },
         "Goal": {
