@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from doelgraaf import sparql_endpoint
-from doelgraaf.api import graphql_http, limits, problems, rdf_documents, resources, sparql, uploads
+from doelgraaf.api import graphql_http, limits, problems, rdf_documents, resources, sparql, uploads, webapp
 from doelgraaf.api.cors import ReadOnlyCORS
 from doelgraaf.catalogue.vocabularies import current
 from doelgraaf.core.access import TokenRegistry
@@ -26,6 +26,7 @@ HOME = """<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Doel
 <h1>Doelgraaf</h1>
 <p>Doelgericht sturen van gemeenten als kennisgraaf. <i>Goal-oriented steering of municipalities as a knowledge graph.</i></p>
 <ul>
+<li><a href="/app/"><strong>Dashboards</strong></a>: doelenboom, geld, voortgang, vergelijken, te doen / goal tree, money, progress, comparison, to do</li>
 <li><a href="/graphql">GraphQL</a> (GraphiQL)</li>
 <li><a href="/sparql">SPARQL</a> (alleen lezen / read-only)</li>
 <li><a href="/ontology">Ontologie / ontology</a> · <a href="/diagram.svg">diagram van de kernklassen / class diagram</a> · <a href="/shapes">controleregels / rules</a> · <a href="/context.jsonld">JSON-LD-context</a></li>
@@ -60,7 +61,7 @@ def create_app(repository: Repository, tokens: TokenRegistry, max_body_bytes: in
     app.add_middleware(limits.BodyLimit, max_bytes=max_body_bytes)
     app.add_middleware(ReadOnlyCORS)
     app.mount("/assets", StaticFiles(directory=ASSETS_DIR), name="assets")
-    for router in (graphql_http.router, sparql.router, rdf_documents.router, resources.router, uploads.router):
+    for router in (graphql_http.router, sparql.router, rdf_documents.router, resources.router, uploads.router, webapp.router):
         app.include_router(router)
 
     @app.get("/", include_in_schema=False)

@@ -1,0 +1,210 @@
+// Everything a person reads, Dutch first with English beside. The language is chosen with the switch in the
+// header (or ?lang=en) and kept in the browser; data labels come from GraphQL in the same language.
+const STRINGS = {
+  skip: ["Naar de inhoud", "Skip to content"],
+  mainNav: ["Hoofdmenu", "Main menu"],
+  languageButton: ["English", "Nederlands"],
+  languageHint: ["Schakel de taal om", "Switch the language"],
+  loading: ["Laden…", "Loading…"],
+  footerHome: ["Over Doelgraaf", "About Doelgraaf"],
+  footerRules: ["Controleregels", "Validation rules"],
+  navStart: ["Start", "Start"],
+  navCompare: ["Vergelijk", "Compare"],
+  navTree: ["Doelenboom", "Goal tree"],
+  navMoney: ["Waar gaat het geld heen", "Where the money goes"],
+  navProgress: ["Voortgang", "Progress"],
+  navTodo: ["Te doen", "To do"],
+  navJoin: ["Meedoen", "Join in"],
+  notFound: ["Deze pagina bestaat niet.", "This page does not exist."],
+  error: ["Er ging iets mis", "Something went wrong"],
+  noData: ["geen gegevens", "no data"],
+  none: ["geen", "none"],
+  year: ["Jaar", "Year"],
+  phase: ["Fase", "Phase"],
+  ADOPTED: ["begroot", "adopted"],
+  AMENDED: ["gewijzigd", "amended"],
+  REALISED: ["gerealiseerd", "realised"],
+  EXPENSE: ["lasten", "expenses"],
+  REVENUE: ["baten", "revenues"],
+  all: ["alle", "all"],
+  // start
+  startTitle: ["Doelgericht sturen, per gemeente", "Goal-oriented steering, per municipality"],
+  startIntro: ["Zoek een gemeente op naam of CBS-code en bekijk haar doelen, geld, voortgang en wat er nog ontbreekt.",
+    "Find a municipality by name or CBS code and see its goals, money, progress and what is still missing."],
+  search: ["Zoek een gemeente", "Find a municipality"],
+  searchHint: ["naam of code, zoals Wassenaar of GM0629", "name or code, such as Wassenaar or GM0629"],
+  found: ["{n} gemeenten gevonden", "{n} municipalities found"],
+  withOwnData: ["Gemeenten met eigen gegevens", "Municipalities with their own data"],
+  allMunicipalities: ["Alle gemeenten", "All municipalities"],
+  code: ["Code", "Code"],
+  name: ["Naam", "Name"],
+  ownGoals: ["Eigen doelen", "Own goals"],
+  cbsFigures: ["CBS-cijfers", "CBS figures"],
+  populationYears: ["Inwoners bekend", "Population known"],
+  score: ["Volledigheid", "Completeness"],
+  showMore: ["Toon alle {n}", "Show all {n}"],
+  // tree
+  treeTitle: ["Doelenboom — {name}", "Goal tree — {name}"],
+  treeIntro: ["Van maatschappelijke opgave naar doelen, met hun indicatoren en maatregelen. Kleur: groen compleet, oranje SMART-waarschuwingen, rood ontbreekt er iets (eigenaar, indicator of budget).",
+    "From societal challenge to goals, with their indicators and measures. Colour: green complete, amber SMART warnings, red something is missing (owner, indicator or budget)."],
+  completenessOf: ["Hoe ver is {name}?", "How far is {name}?"],
+  goalsWithOwner: ["doelen met eigenaar", "goals with an owner"],
+  goalsWithIndicator: ["doelen met indicator", "goals with an indicator"],
+  goalsWithSmartIndicator: ["doelen met SMART-indicator", "goals with a SMART indicator"],
+  goalsWithBudget: ["doelen met budget", "goals with a budget"],
+  measuresServingGoal: ["maatregelen die een doel dienen", "measures serving a goal"],
+  budgetLinesReachingGoal: ["lasten die een doel bereiken", "expenses reaching a goal"],
+  scoreLine: ["Score {score}: het gemiddelde van deze zes delen", "Score {score}: the mean of these six fractions"],
+  filterProgramme: ["Programma", "Programme"],
+  filterOwner: ["Eigenaar", "Owner"],
+  filterSdg: ["SDG", "SDG"],
+  shownGoals: ["{n} van {total} doelen getoond", "{n} of {total} goals shown"],
+  withoutChallenge: ["Zonder opgave", "Without a challenge"],
+  statusComplete: ["compleet", "complete"],
+  statusWarning: ["SMART-waarschuwing", "SMART warning"],
+  statusMissing: ["ontbreekt iets", "something missing"],
+  owner: ["Eigenaar", "Owner"],
+  noOwner: ["geen eigenaar", "no owner"],
+  costThisYear: ["Kosten {year} (begroot)", "Cost {year} (adopted)"],
+  indicators: ["Indicatoren", "Indicators"],
+  measures: ["Maatregelen", "Measures"],
+  baseline: ["nulmeting", "baseline"],
+  target: ["streefwaarde", "target"],
+  initiative: ["initiatief van {partner}", "initiative of {partner}"],
+  noGoals: ["Deze gemeente heeft nog geen eigen doelen in Doelgraaf.", "This municipality has no goals of its own in Doelgraaf yet."],
+  goalCount: ["{n} doelen", "{n} goals"],
+  // money
+  moneyTitle: ["Waar gaat het geld heen — {name}", "Where the money goes — {name}"],
+  moneyIntro: ["Van programma via maatregelen naar doelen, lasten in één jaar en fase. Een maatregel die meer doelen dient, verdeelt zijn geld naar aandeel.",
+    "From programme through measures to goals, expenses in one year and phase. A measure serving several goals splits its money by share."],
+  flowTotal: ["Totaal in de stroom: {amount}", "Total in the flow: {amount}"],
+  flowNone: ["Geen lasten voor {year}, {phase}.", "No expenses for {year}, {phase}."],
+  direct: ["rechtstreeks", "directly"],
+  onProgramme: ["op het programma zelf", "on the programme itself"],
+  perProgramme: ["Begroot, gewijzigd en gerealiseerd per programma", "Adopted, amended and realised per programme"],
+  programme: ["Programma", "Programme"],
+  flowTable: ["De stroom als tabel", "The flow as a table"],
+  from: ["Van", "From"],
+  to: ["Naar", "To"],
+  amount: ["Bedrag", "Amount"],
+  // progress
+  progressTitle: ["Voortgang — {name}", "Progress — {name}"],
+  progressIntro: ["Per indicator de nulmeting, de metingen en de streefwaarde door de jaren: op koers of niet.",
+    "Per indicator the baseline, the observations and the target over the years: on track or not."],
+  ACHIEVED: ["bereikt", "achieved"],
+  ON_TRACK: ["op koers", "on track"],
+  BEHIND: ["achter", "behind"],
+  NO_DATA: ["geen gegevens", "no data"],
+  observations: ["metingen", "observations"],
+  unit: ["eenheid", "unit"],
+  noIndicators: ["Nog geen indicatoren.", "No indicators yet."],
+  // compare
+  compareTitle: ["Vergelijk gemeenten", "Compare municipalities"],
+  compareIntro: ["CBS Iv3-cijfers op een taakveld, per inwoner, met mediaan en kwartielen; de gekozen gemeente gemarkeerd.",
+    "CBS Iv3 figures on a taakveld, per inhabitant, with median and quartiles; the chosen municipality highlighted."],
+  taakveld: ["Taakveld", "Taakveld"],
+  municipality: ["Gemeente", "Municipality"],
+  peers: ["Vergelijkingsgroep", "Peer group"],
+  peersAll: ["alle gemeenten", "all municipalities"],
+  peersProvince: ["zelfde provincie", "same province"],
+  peersSize: ["zelfde grootteklasse", "same size class"],
+  peersCodes: ["gekozen codes", "chosen codes"],
+  codes: ["Codes (komma's ertussen)", "Codes (comma separated)"],
+  direction: ["Richting", "Direction"],
+  show: ["Toon", "Show"],
+  perInhabitant: ["per inwoner", "per inhabitant"],
+  median: ["mediaan", "median"],
+  quartiles: ["kwartielen", "quartiles"],
+  rank: ["Plaats", "Rank"],
+  spread: ["Mediaan {median}, kwartielen {q1} – {q3}, {count} gemeenten", "Median {median}, quartiles {q1} – {q3}, {count} municipalities"],
+  acrossYears: ["{name} door de jaren", "{name} across the years"],
+  certainty: ["vergelijkbaarheid", "comparability"],
+  noCbs: ["Er zijn geen CBS Iv3-cijfers geladen. Laad ze met: doelgraaf import cbs-iv3 data/cbs-iv3/iv3_2025_begroting.csv --year 2025 --phase ADOPTED",
+    "No CBS Iv3 figures are loaded. Load them with: doelgraaf import cbs-iv3 data/cbs-iv3/iv3_2025_begroting.csv --year 2025 --phase ADOPTED"],
+  completenessComparison: ["Hoe ver is elke gemeente?", "How far is each municipality?"],
+  // todo
+  todoTitle: ["Te doen — {name}", "To do — {name}"],
+  todoIntro: ["Wat er volgens de controleregels nog ontbreekt, blokkerende eerst. Met een token van de gemeente vult u het hier aan; de controle zegt wat uw wijziging oploste of toevoegde.",
+    "What the rules say is still missing, blocking first. With the municipality's token you fill it in here; the check tells what your change fixed or added."],
+  token: ["Token", "Token"],
+  tokenHint: ["uw token als redacteur van deze gemeente; het blijft alleen in dit tabblad", "your editor token for this municipality; it stays in this tab only"],
+  tokenSave: ["Gebruik token", "Use token"],
+  tokenForget: ["Vergeet token", "Forget token"],
+  tokenKept: ["Token in gebruik voor dit tabblad.", "Token in use for this tab."],
+  findings: ["{n} bevindingen", "{n} findings"],
+  nothingToDo: ["Niets te doen: alle controles slagen.", "Nothing to do: every check passes."],
+  blocking: ["blokkeert", "blocks"],
+  VIOLATION: ["fout", "violation"],
+  WARNING: ["waarschuwing", "warning"],
+  INFO: ["info", "info"],
+  fix: ["Aanvullen", "Fill in"],
+  save: ["Opslaan", "Save"],
+  saved: ["Opgeslagen.", "Saved."],
+  refused: ["Niet opgeslagen.", "Not saved."],
+  gateFixed: ["Opgelost: {list}", "Fixed: {list}"],
+  gateAdded: ["Toegevoegd: {list}", "Added: {list}"],
+  needToken: ["Vul eerst uw token in om te wijzigen.", "Enter your token first to make changes."],
+  chooseOwner: ["Kies een portefeuillehouder", "Choose a portfolio holder"],
+  newOwnerOption: ["— een nieuwe —", "— a new one —"],
+  newOwner: ["of een nieuwe: naam van de post, zoals Wethouder Financiën", "or a new one: name of the post, such as Alderman for Finance"],
+  newOwnerMissing: ["Kies een portefeuillehouder of geef de naam van een nieuwe.", "Choose a portfolio holder or give the name of a new one."],
+  value: ["waarde", "value"],
+  newIndicator: ["Nieuwe indicator: naam", "New indicator: name"],
+  budgetAmount: ["Bedrag (euro)", "Amount (euros)"],
+  budgetTaakveld: ["Taakveld (code, zoals 0.1)", "Taakveld (code, such as 0.1)"],
+  budgetYear: ["Begrotingsjaar", "Fiscal year"],
+  editInGraphql: ["Deze bevinding vult u aan in het sjabloon of via GraphQL ({rule}).", "Fill this finding in via the template or GraphQL ({rule})."],
+  // join
+  joinTitle: ["Meedoen — {name}", "Join in — {name}"],
+  joinIntro: ["Maatschappelijke partners sluiten met eigen initiatieven aan bij de doelen van de gemeente; de gemeente schrijft de oplossing niet voor. Een voorstel komt niet in de begroting en niet in de kosten: de redacteuren van de gemeente nemen het over of wijzen het af, met een reden.",
+    "Societal partners join the municipality's goals with their own initiatives; the municipality does not prescribe the solution. A proposal is not in the budget nor in the costs: the municipality's editors accept it or decline it, with a reason."],
+  propose: ["Stel een initiatief voor", "Propose an initiative"],
+  partnerToken: ["uw partnertoken (van de gemeente gekregen)", "your partner token (given by the municipality)"],
+  goal: ["Doel", "Goal"],
+  initiativeName: ["Naam van het initiatief", "Name of the initiative"],
+  initiativeNameEn: ["Naam in het Engels (mag leeg)", "Name in English (may be empty)"],
+  initiativeDescription: ["Wat gaat u doen?", "What will you do?"],
+  organisation: ["Naam van uw organisatie (bij het eerste voorstel)", "Name of your organisation (with the first proposal)"],
+  send: ["Verstuur voorstel", "Send proposal"],
+  proposalSent: ["Voorstel verstuurd: de gemeente bekijkt het.", "Proposal sent: the municipality will review it."],
+  proposals: ["Voorstellen", "Proposals"],
+  noProposals: ["Geen voorstellen.", "No proposals."],
+  PENDING: ["open", "pending"],
+  ACCEPTED: ["overgenomen", "accepted"],
+  DECLINED: ["afgewezen", "declined"],
+  accept: ["Neem over", "Accept"],
+  decline: ["Wijs af", "Decline"],
+  reason: ["Reden", "Reason"],
+  proposedBy: ["door {partner}", "by {partner}"],
+  proposalsNeedToken: ["Met een token van de gemeente of van een partner ziet u hier de voorstellen.", "With a token of the municipality or of a partner you see the proposals here."],
+};
+
+const KEY = "doelgraaf-language";
+
+export function language() {
+  const asked = new URLSearchParams(location.search).get("lang");
+  if (asked === "en" || asked === "nl") return asked;
+  return localStorage.getItem(KEY) === "en" ? "en" : "nl";
+}
+
+export function setLanguage(lang) {
+  localStorage.setItem(KEY, lang);
+  const url = new URL(location.href);
+  url.searchParams.delete("lang");
+  history.replaceState(history.state, "", url);
+}
+
+/** The text for `key` in the current language, with {name} placeholders filled in. */
+export function t(key, values = {}) {
+  const pair = STRINGS[key];
+  if (!pair) throw new Error(`no text for ${key}`);
+  const text = pair[language() === "en" ? 1 : 0];
+  return text.replace(/\{(\w+)\}/g, (_, name) => (name in values ? values[name] : `{${name}}`));
+}
+
+/** Fill in the static texts of the shell (data-t, data-t-aria). */
+export function translateShell(root = document) {
+  document.documentElement.lang = language();
+  for (const node of root.querySelectorAll("[data-t]")) node.textContent = t(node.dataset.t);
+  for (const node of root.querySelectorAll("[data-t-aria]")) node.setAttribute("aria-label", t(node.dataset.tAria));
+}
