@@ -18,7 +18,7 @@ run: $(STAMP)
 	$(BIN)/doelgraaf serve --demo
 
 test: $(STAMP)
-	$(BIN)/python -m pytest -q -n auto
+	$(BIN)/python -m pytest -q -n auto --dist loadgroup
 
 clean:
 	rm -rf $(VENV) doelgraaf-data .pytest_cache

@@ -1,3 +1,4 @@
+import contextlib
 import sys
 from pathlib import Path
 
@@ -191,9 +192,9 @@ def listener():
     found.close()
 
 
-@pytest.fixture(scope="session")
-def live_service(tmp_path_factory):
-    """The real service over HTTP on loopback: uvicorn, the demo on an on-disk store, warm SPARQL workers."""
+@contextlib.contextmanager
+def serving(repo, tokens: dict[str, str]):
+    """The real service over HTTP on loopback (uvicorn, warm SPARQL workers) over `repo`; yields its URL."""
     import threading
     import time
 
@@ -201,12 +202,9 @@ def live_service(tmp_path_factory):
     import uvicorn
     from doelgraaf.api.app import create_app
     from doelgraaf.core.access import TokenRegistry
-    from doelgraaf.store import open_repository
 
-    repo = demo_repository(open_repository(store=tmp_path_factory.mktemp("live") / "store"))
     port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(repo, TokenRegistry({EDITOR: "editor:GM9999"})),
-                                           host="127.0.0.1", port=port, log_level="warning"))
+    server = uvicorn.Server(uvicorn.Config(create_app(repo, TokenRegistry(tokens)), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     url = f"http://127.0.0.1:{port}"
@@ -220,7 +218,38 @@ def live_service(tmp_path_factory):
         if time.monotonic() > deadline:
             raise RuntimeError("the service did not start")
         time.sleep(0.1)
-    yield url
-    server.should_exit = True
-    thread.join(15)
+    try:
+        yield url
+    finally:
+        server.should_exit = True
+        thread.join(15)
+
+
+@pytest.fixture(scope="session")
+def live_service(tmp_path_factory):
+    """The demo on an on-disk store, served over HTTP."""
+    from doelgraaf.store import open_repository
+
+    repo = demo_repository(open_repository(store=tmp_path_factory.mktemp("live") / "store"))
+    with serving(repo, {EDITOR: "editor:GM9999"}) as url:
+        yield url
     repo.close()
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+needs_chromium = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium ontbreekt (apt-get install chromium) / is absent")
+SCREENSHOTS = ROOT / "build" / "screenshots"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium driven by Playwright (its own browser download is not available here)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        # without the background-networking flags Chromium tries to reach Google at every start
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=[
+            "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync"])
+        yield launched
+        launched.close()

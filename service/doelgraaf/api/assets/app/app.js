@@ -44,9 +44,11 @@ function menu(current) {
 }
 
 let generation = 0;
+let shown = null;  // the address of the view on the page, without its #place
 
 async function render({ focus = false } = {}) {
   const mine = ++generation;
+  shown = location.pathname + location.search;
   const main = document.getElementById("inhoud");
   const current = route(location.pathname);
   // a filter that re-renders the view keeps the keyboard where it was
@@ -110,11 +112,15 @@ document.addEventListener("click", (event) => {
   if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || link.target) return;
   const url = new URL(link.href, location.href);
   if (url.origin !== location.origin || !url.pathname.startsWith("/app/") && url.pathname !== "/app") return;
+  if (url.hash && url.pathname === location.pathname && url.search === location.search) return;  // a place on this page: the skip link
   event.preventDefault();
   go(url.pathname + url.search + url.hash);
 });
 
-window.addEventListener("popstate", () => render({ focus: true }));
+// going back or forward to another view; a #place on the same view (the skip link) is the browser's own business
+window.addEventListener("popstate", () => {
+  if (location.pathname + location.search !== shown) render({ focus: true });
+});
 
 document.getElementById("language").addEventListener("click", () => {
   setLanguage(language() === "en" ? "nl" : "en");
