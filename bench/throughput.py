@@ -29,12 +29,13 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(store_dir: Path, port: int, log: Path, timeout: float = 300) -> tuple[subprocess.Popen, float]:
-    """Start the service on the store; returns the process and the seconds until it answered GraphQL."""
+def start_server(store_dir: Path, port: int, log: Path, timeout: float = 300, extra: tuple[str, ...] = ()) -> tuple[subprocess.Popen, float]:
+    """Start the service on the store (with `extra` options, such as --demo); returns the process and the seconds
+    until it answered GraphQL."""
     executable = Path(sys.executable).with_name("doelgraaf")
     started = time.perf_counter()
     handle = log.open("wb")
-    process = subprocess.Popen([str(executable), "serve", "--store", str(store_dir), "--host", "127.0.0.1", "--port", str(port)],
+    process = subprocess.Popen([str(executable), "serve", "--store", str(store_dir), "--host", "127.0.0.1", "--port", str(port), *extra],
                                stdout=handle, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}/graphql"
     while True:

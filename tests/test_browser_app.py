@@ -84,6 +84,7 @@ def visit(page, url: str, ready: str):
 
 
 def shoot(page, name: str):
+    page.wait_for_selector("html[data-complete]", timeout=20_000)  # the charts further down too
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"app-{name}.png"), full_page=True)
 

@@ -8,14 +8,13 @@ import os
 
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse
-from fastapi.staticfiles import StaticFiles
 
 from doelgraaf import sparql_endpoint
 from doelgraaf.api import graphql_http, limits, problems, rdf_documents, resources, sparql, uploads, webapp
+from doelgraaf.api.static import Assets
 from doelgraaf.api.cors import ReadOnlyCORS
 from doelgraaf.catalogue.vocabularies import current
 from doelgraaf.core.access import TokenRegistry
-from doelgraaf.core.paths import ASSETS_DIR
 from doelgraaf.store import Repository, cache
 
 # GraphQL operations computed at the same time, one per core (see create_app)
@@ -60,7 +59,7 @@ def create_app(repository: Repository, tokens: TokenRegistry, max_body_bytes: in
     problems.install(app)
     app.add_middleware(limits.BodyLimit, max_bytes=max_body_bytes)
     app.add_middleware(ReadOnlyCORS)
-    app.mount("/assets", StaticFiles(directory=ASSETS_DIR), name="assets")
+    app.mount("/assets", Assets(), name="assets")
     for router in (graphql_http.router, sparql.router, rdf_documents.router, resources.router, uploads.router, webapp.router):
         app.include_router(router)
 

@@ -39,13 +39,16 @@ export function percent(share) {
   return `${Math.round(Number(share) * 100)}%`;
 }
 
+const SHORT = { nl: new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 1 }), en: new Intl.NumberFormat("en-GB", { maximumFractionDigits: 1 }) };
+const WHOLE = { nl: new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 0 }), en: new Intl.NumberFormat("en-GB", { maximumFractionDigits: 0 }) };
+
 /** Money for chart axes: millions and billions short (€ 1,2 mln / € 1.2 m), smaller amounts whole. Display only:
 tooltips and tables show the exact figure. */
 export function moneyShort(amount) {
   const en = language() === "en";
   const abs = Math.abs(amount);
   const [unit, size] = abs >= 1e9 ? [en ? "bn" : "mld", 1e9] : abs >= 1e6 ? [en ? "m" : "mln", 1e6] : ["", 1];
-  const shown = (amount / size).toLocaleString(en ? "en-GB" : "nl-NL", { maximumFractionDigits: unit ? 1 : 0 });
+  const shown = (unit ? SHORT : WHOLE)[en ? "en" : "nl"].format(amount / size);
   return `€ ${shown}${unit ? " " + unit : ""}`;
 }
 

@@ -5,15 +5,14 @@ import { chart, COLOURS } from "../charts.js";
 import { escapeHtml, money, moneyShort } from "../format.js";
 import { t } from "../i18n.js";
 import { go } from "../app.js";
-import { chosenYear, pageOf, select, withParams } from "./shared.js";
+import { askedYear, chosenYear, pageOf, select, withParams } from "./shared.js";
 
 const PHASES = ["ADOPTED", "AMENDED", "REALISED"];
-
-const YEARS = `query MoneyYears($code: String!) { municipality(code: $code) { budgetYears { year phases } } }`;
 
 const QUERY = `query Money($code: String!, $lang: String!, $year: Int!, $phase: Phase!) {
   municipality(code: $code) {
     name(lang: $lang)
+    budgetYears { year phases }
     programmes { id label(lang: $lang) code
       adopted: cost(year: $year, phase: ADOPTED) { expenses }
       amended: cost(year: $year, phase: AMENDED) { expenses }
@@ -67,11 +66,20 @@ export function addDecimal(a, b) {
 }
 
 export default async function moneyView(main, { code, params }) {
-  const budgetYears = (await graphql(YEARS, { code })).municipality.budgetYears;
-  const year = chosenYear(params, budgetYears.map((y) => y.year));
-  const phasesOfYear = (budgetYears.find((y) => y.year === year) || { phases: [] }).phases;
-  const phase = PHASES.includes(params.get("fase")) ? params.get("fase") : phasesOfYear[0] || "ADOPTED";
-  const m = (await graphql(QUERY, { code, year, phase })).municipality;
+  // one question for the year and phase people expect; asked again only when the data has another
+  const askedPhase = PHASES.includes(params.get("fase")) ? params.get("fase") : null;
+  let year = askedYear(params);
+  let phase = askedPhase || "ADOPTED";
+  let m = (await graphql(QUERY, { code, year, phase })).municipality;
+  const budgetYears = m.budgetYears;
+  const available = budgetYears.map((y) => y.year);
+  const phasesIn = (y) => (budgetYears.find((b) => b.year === y) || { phases: [] }).phases;
+  if (available.length && (!available.includes(year) || (!askedPhase && !phasesIn(year).includes(phase)))) {
+    year = chosenYear(params, available);
+    phase = askedPhase || phasesIn(year)[0] || "ADOPTED";
+    m = (await graphql(QUERY, { code, year, phase })).municipality;
+  }
+  const phasesOfYear = phasesIn(year);
   m.programmes.sort(byCode);
   const { nodes, links, labels } = sankey(m, m.moneyFlow);
   const totals = programmeTotals(m.moneyFlow);
@@ -145,9 +153,11 @@ export default async function moneyView(main, { code, params }) {
   }, { label: t("perProgramme") });
 }
 
+const CODES = new Intl.Collator("nl", { numeric: true });
+
 /** Programme 2 before programme 10: codes are text, compared as numbers where they are numbers. */
 function byCode(a, b) {
-  return String(a.code ?? a.label).localeCompare(String(b.code ?? b.label), "nl", { numeric: true });
+  return CODES.compare(String(a.code ?? a.label), String(b.code ?? b.label));
 }
 
 function sumInto(links, name) {

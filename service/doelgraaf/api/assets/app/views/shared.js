@@ -32,3 +32,8 @@ export function chosenYear(params, years) {
   const now = new Date().getFullYear();
   return years.includes(now) ? now : years.length ? Math.max(...years) : now;
 }
+
+/** The year the address names, else this year: what to ask first, before the data says which years it has. */
+export function askedYear(params) {
+  return Number(params.get("jaar")) || new Date().getFullYear();
+}

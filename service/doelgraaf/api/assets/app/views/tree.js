@@ -4,13 +4,12 @@ import { graphql } from "../api.js";
 import { escapeHtml, money, number, percent } from "../format.js";
 import { t } from "../i18n.js";
 import { go } from "../app.js";
-import { chosenYear, pageOf, select, withParams } from "./shared.js";
-
-const YEARS = `query Years($code: String!) { municipality(code: $code) { budgetYears { year phases } } }`;
+import { askedYear, chosenYear, pageOf, select, withParams } from "./shared.js";
 
 const QUERY = `query Tree($code: String!, $lang: String!, $year: Int!) {
   municipality(code: $code) {
     name(lang: $lang)
+    budgetYears { year phases }
     completeness { goals goalsWithOwner goalsWithIndicator goalsWithSmartIndicator goalsWithBudget
                    measures measuresServingGoal budgetLinesReachingGoal score }
     programmes { id label(lang: $lang) code }
@@ -91,9 +90,14 @@ function goalItem(goal, year, index) {
 }
 
 export default async function tree(main, { code, params }) {
-  const years = (await graphql(YEARS, { code })).municipality.budgetYears.filter((y) => y.phases.includes("ADOPTED")).map((y) => y.year);
-  const year = chosenYear(params, years);
-  const m = (await graphql(QUERY, { code, year })).municipality;
+  // one question for the year people expect; asked again only when that year has no adopted budget
+  let year = askedYear(params);
+  let m = (await graphql(QUERY, { code, year })).municipality;
+  const years = m.budgetYears.filter((y) => y.phases.includes("ADOPTED")).map((y) => y.year);
+  if (years.length && !years.includes(year)) {
+    year = chosenYear(params, years);
+    m = (await graphql(QUERY, { code, year })).municipality;
+  }
   const chosen = { programme: params.get("programma") || "", owner: params.get("eigenaar") || "", sdg: params.get("sdg") || "" };
   const owners = new Map(m.goals.filter((g) => g.owner).map((g) => [g.owner.id, g.owner.label]));
   const sdgs = new Map(m.goals.flatMap((g) => g.sdgs.map((s) => [s.code, `${s.code} ${s.label}`])));
