@@ -9,12 +9,13 @@ caches are empty then); the median is over the loads after it, each in a fresh p
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-from bench.common import CBS_DIR, CBS_FILES, DEMO_CODE, Timing
+from bench.common import DEMO_CODE, Timing
 from bench.throughput import free_port, start_server, stop_server
 
 CHROMIUM = "/usr/bin/chromium"
@@ -67,15 +68,19 @@ def measure(store_dir: Path, code: str, runs: int, log: Path, extra: tuple[str, 
         stop_server(process)
 
 
-def measure_demo(out: Path, runs: int) -> dict:
-    """The demo as `make run` serves it, with the CBS Iv3 figures loaded so that the comparison has something to draw."""
-    store = out / "store-dashboards-demo"
-    if not store.exists():
-        executable = Path(sys.executable).with_name("doelgraaf")
-        for name, year, phase in CBS_FILES:
-            subprocess.run([str(executable), "import", "cbs-iv3", str(CBS_DIR / name), "--year", str(year), "--phase", phase,
-                            "--store", str(store)], check=True, capture_output=True, timeout=600)
+def measure_demo(out: Path, runs: int, cbs: list[tuple[Path, int, str]]) -> dict:
+    """The demo as `make run` serves it, with the run's CBS Iv3 files (at national scale: all of them) loaded so that
+    the comparison has something to draw."""
+    store = out / "dashboards-demo"
+    shutil.rmtree(store, ignore_errors=True)
+    executable = Path(sys.executable).with_name("doelgraaf")
+    for path, year, phase in cbs:
+        subprocess.run([str(executable), "import", "cbs-iv3", str(path), "--year", str(year), "--phase", phase,
+                        "--store", str(store)], check=True, capture_output=True, timeout=600)
     started = time.perf_counter()
-    figures = measure(store, DEMO_CODE, runs, out / "serve-dashboards-demo.log", extra=("--demo",))
+    try:
+        figures = measure(store, DEMO_CODE, runs, out / "serve-dashboards-demo.log", extra=("--demo",))
+    finally:
+        shutil.rmtree(store, ignore_errors=True)
     figures["seconds"] = time.perf_counter() - started
     return figures

@@ -267,6 +267,16 @@ def markdown(report: dict) -> str:
             (f"`load_documents`, {imported['triples']:,} triples, {imported['findings']} bevinding(en) / finding(s), "
              + ("opgeslagen / stored" if imported["stored"] else "NIET opgeslagen / NOT stored")) if imported else "")
 
+    # 11. the dashboards in a real browser
+    for key, where, limit in (("dashboards_demo", "demo", 1.0), ("dashboards", "landelijk / national", 2.0)):
+        measured = report.get(key)
+        if not measured:
+            t.add("11", f"dashboard, {where}", None, "niet gemeten / not measured", target=f"≤ {limit:g} s")
+            continue
+        for name, figures in measured["views"].items():
+            t.timed("11", f"`/app/` {name} ({where}, {measured['code']}): navigatie tot laatste grafiek / navigation to last chart drawn",
+                    figures, f"≤ {limit:g} s", limit, f"eerste keer na de start / first load after the start: {_time(figures['first'])}")
+
     versions = report.get("versions", {})
     scale = dataset.get("scale", 1.0)
     scaled = "" if scale == 1.0 else f" (collegeprogramma's verkleind / college programmes scaled × {scale:g})"

@@ -228,6 +228,13 @@ def run(scale: str = "national", municipalities: int | None = None, runs: int = 
     report["sparql_endpoint"] = phase("sparql_endpoint", lambda: sparql_endpoint.measure(
         store, code, max(runs, 5), throughput_seconds, out, clients=8, warmup=3 * warmup))
 
+    # 11. each dashboard view in Chromium: on the demo as `make run` serves it, and on the national store
+    from bench import dashboards
+
+    dashboard_runs = max(1, min(runs, 7))
+    report["dashboards_demo"] = phase("dashboards_demo", lambda: dashboards.measure_demo(out, dashboard_runs, files))
+    report["dashboards"] = phase("dashboards", lambda: dashboards.measure(store, code, dashboard_runs, out / "serve-dashboards.log"))
+
     # 6. rdflib against Oxigraph on 10 municipalities
     from bench import naive
 

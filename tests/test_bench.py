@@ -39,7 +39,11 @@ def test_the_harness_runs_end_to_end(tmp_path):
     for figures in report["sparql_endpoint"]["queries"].values():
         assert figures["doelgraaf"]["samples"] and figures["throughput_oxigraph"]["requests"] > 0
 
+    for key in ("dashboards_demo", "dashboards"):
+        assert set(report[key]["views"]) == {"start", "doelenboom", "geld", "voortgang", "vergelijk", "te-doen", "meedoen"}
+        assert all(view["samples"] and view["first"] > 0 for view in report[key]["views"].values())
+
     text = (tmp_path / "RESULTS.md").read_text(encoding="utf-8")
-    assert "| 1 | bulk load" in text and "ondergrens" in text and "| 7 |" in text and "| 8 | /sparql" in text
+    assert "| 1 | bulk load" in text and "ondergrens" in text and "| 7 |" in text and "| 8 | /sparql" in text and "| 11 | `/app/` geld" in text
     assert (results.read_bytes() if results.exists() else None) == before
     assert not any(Path(tmp_path / "out").glob("store-*"))  # the store is removed afterwards
