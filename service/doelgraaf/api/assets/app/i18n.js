@@ -96,6 +96,8 @@ const STRINGS = {
   BEHIND: ["achter", "behind"],
   NO_DATA: ["geen gegevens", "no data"],
   observations: ["metingen", "observations"],
+  ofTheWay: ["{share} van de weg van nulmeting naar streefwaarde", "{share} of the way from baseline to target"],
+  expectedByNow: ["volgens de tijd {share}", "the calendar asks {share}"],
   unit: ["eenheid", "unit"],
   noIndicators: ["Nog geen indicatoren.", "No indicators yet."],
   // compare
@@ -131,7 +133,7 @@ const STRINGS = {
   tokenSave: ["Gebruik token", "Use token"],
   tokenForget: ["Vergeet token", "Forget token"],
   tokenKept: ["Token in gebruik voor dit tabblad.", "Token in use for this tab."],
-  findings: ["{n} bevindingen", "{n} findings"],
+  findings: ["{n} bevindingen bij {things} dingen", "{n} findings on {things} things"],
   nothingToDo: ["Niets te doen: alle controles slagen.", "Nothing to do: every check passes."],
   blocking: ["blokkeert", "blocks"],
   VIOLATION: ["fout", "violation"],

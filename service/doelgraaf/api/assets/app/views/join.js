@@ -28,7 +28,7 @@ const DECLINE = `mutation Decline($proposal: ID!, $reason: String!) { declinePro
 let notice = null;
 
 function proposalItem(p, index, canDecide) {
-  return `<li class="finding" id="voorstel-${index}">
+  return `<li class="card" id="voorstel-${index}">
     <p><span class="severity">${escapeHtml(t(p.status))}</span> · <strong>${escapeHtml(p.label)}</strong>
       ${p.organisation ? escapeHtml(t("proposedBy", { partner: p.organisation.label })) : ""}</p>
     <p class="facts">${escapeHtml(t("goal"))}: <a href="${pageOf(p.goal.id)}">${escapeHtml(p.goal.label)}</a></p>
@@ -66,7 +66,7 @@ export default async function join(main, { code }) {
     </form>
     <div id="uitkomst">${notice ? `<div class="outcome ok" role="status" tabindex="-1">${escapeHtml(notice)}</div>` : ""}</div>
     <h2>${escapeHtml(t("propose"))}</h2>
-    <form id="voorstel" class="finding">
+    <form id="voorstel" class="card">
       <label class="field"><span>${escapeHtml(t("goal"))}</span><select name="goal" required>
         ${m.goals.map((g) => `<option value="${escapeHtml(g.id)}">${escapeHtml(g.label)}</option>`).join("")}</select></label>
       <label class="field"><span>${escapeHtml(t("initiativeName"))}</span><input name="label" required></label>
@@ -79,7 +79,7 @@ export default async function join(main, { code }) {
     <h2>${escapeHtml(t("proposals"))}</h2>
     ${problem ? `<p class="problem" role="alert">${escapeHtml(problem)}</p>` : ""}
     ${proposals === null ? `<p class="hint">${escapeHtml(t("proposalsNeedToken"))}</p>`
-      : proposals.length ? `<ol class="findings">${proposals.map((p, i) => proposalItem(p, i, canDecide)).join("")}</ol>` : `<p>${escapeHtml(t("noProposals"))}</p>`}`;
+      : proposals.length ? `<ol class="cards">${proposals.map((p, i) => proposalItem(p, i, canDecide)).join("")}</ol>` : `<p>${escapeHtml(t("noProposals"))}</p>`}`;
   notice = null;
 
   main.querySelector("#token-form").addEventListener("submit", (event) => {

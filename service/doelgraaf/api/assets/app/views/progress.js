@@ -30,7 +30,8 @@ function card(goal, indicator, index) {
     <h2 id="ind-${index}"><a href="${pageOf(indicator.id)}">${escapeHtml(indicator.label)}</a></h2>
     <p class="facts">${escapeHtml(t("goal"))}: <a href="${pageOf(goal.id)}">${escapeHtml(goal.label)}</a>${indicator.unit ? ` · ${escapeHtml(t("unit"))}: ${escapeHtml(indicator.unit)}` : ""}</p>
     <p><span class="status-text ${STATUS_CLASS[p.status]}">${escapeHtml(t(p.status))}</span>
-      ${p.fraction !== null && p.fraction !== undefined ? ` · ${escapeHtml(percent(p.fraction))} ${escapeHtml(t("target"))}` : ""}
+      ${p.fraction !== null && p.fraction !== undefined ? ` · ${escapeHtml(t("ofTheWay", { share: percent(p.fraction) }))}` : ""}
+      ${p.expected !== null && p.expected !== undefined ? ` (${escapeHtml(t("expectedByNow", { share: percent(p.expected) }))})` : ""}
       · ${escapeHtml(facts.join(" · "))}</p>
     ${drawable ? `<div class="chart small" id="grafiek-${index}"></div>` : ""}
   </article>`;
@@ -48,7 +49,7 @@ function series(indicator) {
     tooltip: { trigger: "axis", valueFormatter: (v) => (v === undefined || v === null ? t("noData") : number(String(v))) },
     grid: { left: 56, right: 16, top: 32, bottom: 28 },
     xAxis: { type: "category", data: axis },
-    yAxis: { type: "value", scale: true },
+    yAxis: { type: "value", scale: true, axisLabel: { formatter: (v) => number(String(v)) } },
     series: [
       { name: t("observations"), type: "line", data: points, itemStyle: { color: COLOURS.blue }, symbolSize: 8 },
       { name: `${t("baseline")} → ${t("target")}`, type: "line", data: path, lineStyle: { type: "dashed", color: COLOURS.grey }, itemStyle: { color: COLOURS.grey } },
@@ -63,7 +64,7 @@ export default async function progress(main, { code }) {
   const items = m.goals.flatMap((goal) => goal.indicators.map((indicator) => [goal, indicator]));
   main.innerHTML = `<h1>${escapeHtml(t("progressTitle", { name: m.name }))}</h1>
     <p class="intro">${escapeHtml(t("progressIntro"))}</p>
-    ${items.length ? items.map(([goal, indicator], i) => card(goal, indicator, i)).join("") : `<p class="nodata">${escapeHtml(t("noIndicators"))}</p>`}`;
+    ${items.length ? `<div class="indicators">${items.map(([goal, indicator], i) => card(goal, indicator, i)).join("")}</div>` : `<p class="nodata">${escapeHtml(t("noIndicators"))}</p>`}`;
   items.forEach(([, indicator], i) => {
     const node = main.querySelector(`#grafiek-${i}`);
     if (node) chart(node, series(indicator), { label: `${indicator.label}: ${t(indicator.progress.status)}` });

@@ -111,16 +111,23 @@ function outcomeHtml(outcome) {
 export default async function todo(main, { code }) {
   const m = (await graphql(QUERY, { code })).municipality;
   const kept = token();
-  const findings = m.todo.map((f, i) => {
-    const form = formFor(f, m);
-    return `<li class="finding ${f.severity}" id="bevinding-${i}">
-      <p><span class="severity">${escapeHtml(t(f.severity))}${f.blocking ? ` · ${escapeHtml(t("blocking"))}` : ""}</span> ·
-        <a href="${pageOf(f.focusNode)}">${escapeHtml(f.label)}</a></p>
-      <p class="message">${escapeHtml(f.message)}</p>
-      ${form ? `<details><summary>${escapeHtml(t("fix"))}</summary><form data-finding="${i}">${form}<button type="submit">${escapeHtml(t("save"))}</button></form></details>`
-        : `<p class="hint">${escapeHtml(t("editInGraphql", { rule: f.rule.split("#").pop() }))}</p>`}
-    </li>`;
+  // one card per thing (a goal, a measure, …), its findings in the order of the list: blocking first
+  const things = new Map();
+  m.todo.forEach((f, i) => {
+    if (!things.has(f.focusNode)) things.set(f.focusNode, { label: f.label, items: [] });
+    things.get(f.focusNode).items.push([f, i]);
   });
+  const cards = [...things].map(([node, thing]) => `<li class="finding-group">
+    <h3><a href="${pageOf(node)}">${escapeHtml(thing.label)}</a></h3>
+    <ul>${thing.items.map(([f, i]) => {
+      const form = formFor(f, m);
+      return `<li class="finding ${f.severity}" id="bevinding-${i}">
+        <p><span class="severity">${escapeHtml(t(f.severity))}${f.blocking ? ` · ${escapeHtml(t("blocking"))}` : ""}</span> ·
+          <span class="message">${escapeHtml(f.message)}</span></p>
+        ${form ? `<details><summary>${escapeHtml(t("fix"))}</summary><form data-finding="${i}">${form}<button type="submit">${escapeHtml(t("save"))}</button></form></details>`
+          : `<p class="hint">${escapeHtml(t("editInGraphql", { rule: f.rule.split("#").pop() }))}</p>`}
+      </li>`;
+    }).join("")}</ul></li>`);
 
   main.innerHTML = `
     <h1>${escapeHtml(t("todoTitle", { name: m.name }))}</h1>
@@ -133,8 +140,8 @@ export default async function todo(main, { code }) {
       ${kept ? `<button type="button" class="secondary" id="token-forget">${escapeHtml(t("tokenForget"))}</button>` : ""}
     </form>
     <div id="uitkomst">${lastOutcome ? outcomeHtml(lastOutcome) : ""}</div>
-    <h2>${escapeHtml(t("findings", { n: m.todo.length }))}</h2>
-    ${m.todo.length ? `<ol class="findings">${findings.join("")}</ol>` : `<p>${escapeHtml(t("nothingToDo"))}</p>`}`;
+    <h2>${escapeHtml(t("findings", { n: m.todo.length, things: things.size }))}</h2>
+    ${m.todo.length ? `<ol class="findings">${cards.join("")}</ol>` : `<p>${escapeHtml(t("nothingToDo"))}</p>`}`;
   const shown = lastOutcome;
   lastOutcome = null;
   if (shown) main.querySelector("#uitkomst .outcome").setAttribute("tabindex", "-1");
@@ -151,7 +158,7 @@ export default async function todo(main, { code }) {
     form.addEventListener("submit", async (event) => {
       event.preventDefault();
       const finding = m.todo[Number(form.dataset.finding)];
-      const place = form.parentElement;
+      const place = form.closest("li.finding");
       if (!token()) {
         place.insertAdjacentHTML("beforeend", `<div class="outcome refused" role="alert">${escapeHtml(t("needToken"))}</div>`);
         return;
