@@ -119,6 +119,9 @@ export default async function moneyView(main, { code, params }) {
   }
 
   if (links.length) {
+    // room for every label in the fullest column, so that small flows keep a readable name
+    const fullest = Math.max(...[0, 1, 2].map((d) => nodes.filter((n) => n.depth === d).length));
+    main.querySelector("#sankey").style.height = `${Math.max(512, fullest * 19)}px`;
     const programmeLabel = (name) => labels.get(name) || name;
     // a programme is named by its number in the chart, where room is short; the tooltip and the table name it in full
     const codes = new Map(m.programmes.filter((p) => p.code).map((p) => [p.id, `${t("programme")} ${p.code}`]));
