@@ -4,6 +4,11 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+# the browser tests drive Debian's Chromium with Playwright and leave what they saw here
+CHROMIUM = Path("/usr/bin/chromium")
+SCREENSHOTS = ROOT / "build" / "screenshots"
+needs_chromium = pytest.mark.skipif(not CHROMIUM.exists(),
+                                    reason="Debian's chromium ontbreekt (apt-get install chromium) / is absent")
 
 
 @pytest.fixture(scope="session")
@@ -224,3 +229,16 @@ def live_service(tmp_path_factory):
     server.should_exit = True
     thread.join(15)
     repo.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        # without the background-networking flags Chromium tries to reach Google at every start
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=[
+            "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync"])
+        yield browser
+        browser.close()

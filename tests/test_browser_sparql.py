@@ -1,27 +1,9 @@
 """The /sparql page in a real browser (Debian's Chromium, driven by Playwright), with no internet:
 an example runs and its rows appear, a syntax error is shown with its line, nothing is asked elsewhere."""
 
-from pathlib import Path
+from tests.conftest import SCREENSHOTS, needs_chromium
 
-import pytest
-
-CHROMIUM = Path("/usr/bin/chromium")
-SCREENSHOTS = Path(__file__).resolve().parents[1] / "build" / "screenshots"
-
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium ontbreekt (apt-get install chromium) / is absent")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        # without the background-networking flags Chromium tries to reach Google at every start
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=[
-            "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync"])
-        yield browser
-        browser.close()
+pytestmark = needs_chromium
 
 
 def test_the_page_runs_an_example_offline(browser, live_service):
