@@ -242,3 +242,22 @@ def browser():
             "--disable-component-update", "--disable-sync"])
         yield browser
         browser.close()
+
+
+@pytest.fixture
+def offline_page(browser, live_service):
+    """A page in a fresh browser context that reaches this service only: every other request is aborted and noted."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    elsewhere = []
+
+    def only_the_service(route):
+        if route.request.url.startswith(live_service):
+            route.continue_()
+        else:
+            elsewhere.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", only_the_service)
+    page = context.new_page()
+    yield page, elsewhere
+    context.close()

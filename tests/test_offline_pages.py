@@ -48,25 +48,6 @@ def test_only_one_api_documentation(client):
     assert client.get("/openapi.json").json()["info"]["title"] == "Doelgraaf"
 
 
-@pytest.fixture
-def offline_page(browser, live_service):
-    """A page in a fresh browser context that reaches this service only: every other request is aborted and noted."""
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    elsewhere = []
-
-    def only_the_service(route):
-        if route.request.url.startswith(live_service):
-            route.continue_()
-        else:
-            elsewhere.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", only_the_service)
-    page = context.new_page()
-    yield page, elsewhere
-    context.close()
-
-
 @needs_chromium
 def test_graphiql_runs_a_query_offline(offline_page, live_service):
     page, elsewhere = offline_page

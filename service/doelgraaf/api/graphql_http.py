@@ -19,6 +19,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from graphql import GraphQLError, OperationType, get_operation_ast, parse
 from graphql.error import GraphQLSyntaxError
 
+from doelgraaf.api.negotiation import VARY
 from doelgraaf.core.access import Forbidden, Unauthenticated
 from doelgraaf.core.errors import UserError
 from doelgraaf.core.paths import API_PAGES_DIR
@@ -96,7 +97,7 @@ async def graphql_endpoint(request: Request) -> Response:
     accept = request.headers.get("accept")
     if request.method == "GET" and "query" not in request.query_params and "text/html" in (accept or ""):
         # our own page, not strawberry's: that one loads React and GraphiQL from a CDN (docs/vendored-assets.md)
-        return HTMLResponse((API_PAGES_DIR / "graphiql.html").read_text(encoding="utf-8"), headers={"Vary": "Accept"})
+        return HTMLResponse((API_PAGES_DIR / "graphiql.html").read_text(encoding="utf-8"), headers=VARY)
     media_type = _media_type(accept)
     if media_type is None:
         return _respond(_error_body("vraag application/graphql-response+json of application/json",

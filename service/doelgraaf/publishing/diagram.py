@@ -22,6 +22,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import FOAF, ORG, OWL, RDF, RDFS, SH
 
+from doelgraaf.catalogue.ontology import REUSED_NAMES
 from doelgraaf.catalogue.shared_graphs import shapes_graph
 from doelgraaf.core.namespaces import DG
 from doelgraaf.core.paths import ONTOLOGY_FILE
@@ -55,12 +56,6 @@ MIN_WIDTH, COLUMN_GAP, ROW_GAP, MARGIN, TOP = 190, 95, 75, 30, 100
 LINE, HEADER, CHAR = 15, 40, 6.4  # CHAR: the width of a character at 11 px, to size the boxes
 FRAME_PAD = 12
 CURIES = {str(DG): "dg:", str(ORG): "org:", str(FOAF): "foaf:"}
-# The ontology reuses these classes without labels of its own (their vocabularies are English only).
-REUSED_NAMES = {
-    ORG.Post: ("post", "post"),
-    ORG.OrganizationalUnit: ("organisatieonderdeel", "organizational unit"),
-    FOAF.Person: ("persoon", "person"),
-}
 
 
 @dataclass(eq=False)
