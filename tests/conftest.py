@@ -5,6 +5,11 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+# the browser tests drive Debian's Chromium with Playwright and leave what they saw here
+CHROMIUM = Path("/usr/bin/chromium")
+SCREENSHOTS = ROOT / "build" / "screenshots"
+needs_chromium = pytest.mark.skipif(not CHROMIUM.exists(),
+                                    reason="Debian's chromium ontbreekt (apt-get install chromium) / is absent")
 
 
 @pytest.fixture(scope="session")
@@ -253,3 +258,30 @@ def browser():
             "--disable-component-update", "--disable-sync"])
         yield launched
         launched.close()
+
+
+@contextlib.contextmanager
+def offline(browser, service: str, viewport: dict | None = None):
+    """A page in a fresh browser context that reaches `service` only: every other request is aborted and noted.
+    Yields the page and the list of addresses it asked elsewhere."""
+    context = browser.new_context(viewport=viewport or {"width": 1400, "height": 1000})
+    elsewhere = []
+
+    def only_the_service(route):
+        if route.request.url.startswith(service):
+            route.continue_()
+        else:
+            elsewhere.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", only_the_service)
+    try:
+        yield context.new_page(), elsewhere
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def offline_page(browser, live_service):
+    with offline(browser, live_service) as found:
+        yield found

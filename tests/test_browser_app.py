@@ -8,8 +8,9 @@ from pathlib import Path
 
 import httpx
 import pytest
+from doelgraaf.core.numbers import euro
 
-from tests.conftest import EDITOR, SCREENSHOTS, demo_repository, needs_chromium, serving
+from tests.conftest import EDITOR, SCREENSHOTS, demo_repository, needs_chromium, offline, serving
 
 pytestmark = [needs_chromium, pytest.mark.xdist_group("browser-app")]
 
@@ -43,11 +44,8 @@ def graphql(url: str, query: str, variables: dict | None = None) -> dict:
 
 
 def dutch_money(value: str) -> str:
-    """What the page shows for a GraphQL amount: € 1.234.567, cents only when there are any."""
-    amount = Decimal(value)
-    whole, cents = divmod(abs(amount) * 100, 100)
-    text = f"{int(whole):,}".replace(",", ".") + (f",{int(cents):02d}" if cents else "")
-    return f"€ {'-' if amount < 0 else ''}{text}"
+    """What the page shows for a GraphQL amount: the notation of every other page of the service."""
+    return euro(Decimal(value))
 
 
 def test_dutch_money_is_the_notation_people_read():
@@ -58,22 +56,11 @@ def test_dutch_money_is_the_notation_people_read():
 
 @pytest.fixture
 def page(browser, service):
-    """A page that may ask only the service: any other host is refused and remembered."""
-    opened = browser.new_page(viewport={"width": 1280, "height": 900})
-    elsewhere = []
-
-    def route(request_route):
-        if request_route.request.url.startswith(service):
-            request_route.continue_()
-        else:
-            elsewhere.append(request_route.request.url)
-            request_route.abort()
-
-    opened.route("**/*", route)
-    errors = []
-    opened.on("pageerror", lambda error: errors.append(str(error)))
-    yield opened
-    opened.close()
+    """A page that may ask only the service, and whose scripts raise no error."""
+    with offline(browser, service, {"width": 1280, "height": 900}) as (opened, elsewhere):
+        errors = []
+        opened.on("pageerror", lambda error: errors.append(str(error)))
+        yield opened
     assert not elsewhere, elsewhere
     assert not errors, errors
 

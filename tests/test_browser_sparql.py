@@ -1,8 +1,6 @@
 """The /sparql page in a real browser (Debian's Chromium, driven by Playwright), with no internet:
 an example runs and its rows appear, a syntax error is shown with its line, nothing is asked elsewhere."""
 
-import pytest
-
 from tests.conftest import SCREENSHOTS, needs_chromium
 
 pytestmark = needs_chromium

@@ -10,7 +10,7 @@ import pytest
 from doelgraaf.catalogue.shared_graphs import vocabulary_files
 from doelgraaf.core.codes import code_order
 from doelgraaf.core.namespaces import DG
-from doelgraaf.publishing.diagram import _Diagram, class_diagram_svg, curie
+from doelgraaf.publishing.diagram import _Diagram, _label_area, _local, _overlap, _place_labels, class_diagram_svg, curie
 from doelgraaf.publishing.documentation import DOCS_DIR, build_site, vocabulary_html
 from rdflib import Graph
 
@@ -132,6 +132,16 @@ def test_the_diagram_draws_the_domains_and_ranges_of_the_ontology():
     for i, a in enumerate(boxes):  # no two boxes overlap
         for b in boxes[i + 1:]:
             assert a.x + a.width <= b.x or b.x + b.width <= a.x or a.y + a.height <= b.y or b.y + b.height <= a.y
+
+
+def test_the_labels_of_the_lines_cover_no_other_label_and_no_box():
+    diagram = _Diagram()
+    routes = [(edge, diagram.route(edge)[1]) for edge in diagram.edges.values()]
+    places = _place_labels(routes, list(diagram.boxes.values()))
+    areas = [_label_area(x, y, [_local(p) for p in edge.properties]) for (edge, _), (x, y) in zip(routes, places)]
+    for i, area in enumerate(areas):
+        assert not [other for other in areas[i + 1:] if _overlap(area, other)], routes[i][0].properties
+        assert not [box.cls for box in diagram.boxes.values() if _overlap(area, box)], routes[i][0].properties
 
 
 def test_the_service_serves_the_diagram_and_links_it(client):

@@ -7,6 +7,7 @@ import contextlib
 import os
 
 from fastapi import FastAPI, Request
+from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse
 
 from doelgraaf import sparql_endpoint
@@ -48,6 +49,10 @@ def create_app(repository: Repository, tokens: TokenRegistry, max_body_bytes: in
         title="Doelgraaf",
         description="Doelgericht sturen van gemeenten als kennisgraaf / goal-oriented steering of municipalities as a knowledge graph",
         lifespan=lifespan,
+        # FastAPI's own pages load Swagger UI and ReDoc from a CDN; /docs is served below from /assets,
+        # and one page of API documentation is enough (docs/vendored-assets.md)
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.query_workers = None
     app.state.repository = repository
@@ -67,6 +72,17 @@ def create_app(repository: Repository, tokens: TokenRegistry, max_body_bytes: in
     def home() -> HTMLResponse:
         links = " · ".join(f'<a href="/vocab/{name}">{name}</a>' for name in current(repository).names)
         return HTMLResponse(HOME.replace("{vocabularies}", links))
+
+    @app.get("/docs", include_in_schema=False)
+    def api_documentation() -> HTMLResponse:
+        # validatorUrl "none": Swagger UI would otherwise send the OpenAPI document to swagger.io to check it
+        return get_swagger_ui_html(
+            openapi_url=app.openapi_url, title="API-documentatie / API documentation — Doelgraaf",
+            swagger_js_url="/assets/vendor/swagger-ui/swagger-ui-bundle.js",
+            swagger_css_url="/assets/vendor/swagger-ui/swagger-ui.css",
+            swagger_favicon_url="/assets/vendor/swagger-ui/favicon-32x32.png",
+            swagger_ui_parameters={"validatorUrl": "none"},
+        )
 
     @app.get("/health", summary="Status van de store / store status")
     async def health(request: Request) -> JSONResponse:

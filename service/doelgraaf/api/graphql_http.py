@@ -4,7 +4,7 @@
   parameters (queries only: a mutation over GET is 405).
 - Response media type by Accept: application/graphql-response+json (then a request that does
   not parse or validate is 400) or application/json (then 200, as before the specification);
-  anything else 406. A browser (Accept: text/html, no query) gets GraphiQL.
+  anything else 406. A browser (Accept: text/html, no query) gets GraphiQL, from /assets (api/pages/graphiql.html).
 - A mutation needs a bearer token (401 without one); a token that is not known is 401 for any request.
 - One operation per request: batching (a JSON array) is refused with 400.
 """
@@ -18,10 +18,11 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from graphql import GraphQLError, OperationType, get_operation_ast, parse
 from graphql.error import GraphQLSyntaxError
-from strawberry.http.ides import get_graphql_ide_html
 
+from doelgraaf.api.negotiation import VARY
 from doelgraaf.core.access import Forbidden, Unauthenticated
 from doelgraaf.core.errors import UserError
+from doelgraaf.core.paths import API_PAGES_DIR
 from doelgraaf.graphql.context import Context
 from doelgraaf.graphql.schema import MAX_TOKENS, schema_for
 from doelgraaf.store import cache
@@ -95,7 +96,8 @@ async def _parameters(request: Request) -> dict:
 async def graphql_endpoint(request: Request) -> Response:
     accept = request.headers.get("accept")
     if request.method == "GET" and "query" not in request.query_params and "text/html" in (accept or ""):
-        return HTMLResponse(get_graphql_ide_html())
+        # our own page, not strawberry's: that one loads React and GraphiQL from a CDN (docs/vendored-assets.md)
+        return HTMLResponse((API_PAGES_DIR / "graphiql.html").read_text(encoding="utf-8"), headers=VARY)
     media_type = _media_type(accept)
     if media_type is None:
         return _respond(_error_body("vraag application/graphql-response+json of application/json",

@@ -7,6 +7,8 @@ import pyoxigraph as ox
 from doelgraaf.core.media import RDF_MEDIA_TYPES, preferred
 from doelgraaf.core.namespaces import PREFIXES as NAMESPACES
 
+# an address that answers HTML or RDF by Accept says so, so that a cache keeps the answers apart
+VARY = {"Vary": "Accept"}
 PREFIXES = {name: str(namespace) for name, namespace in NAMESPACES.items()}
 FORMAT_NAMES = {"ttl": "text/turtle", "turtle": "text/turtle", "jsonld": "application/ld+json",
                 "json": "application/ld+json", "rdf": "application/rdf+xml", "xml": "application/rdf+xml",

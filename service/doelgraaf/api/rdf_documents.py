@@ -10,7 +10,7 @@ import pyoxigraph as ox
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
-from doelgraaf.api.negotiation import RDF_MEDIA_TYPES, choose, serialize
+from doelgraaf.api.negotiation import RDF_MEDIA_TYPES, VARY, choose, serialize
 from doelgraaf.api.problems import Problem
 from doelgraaf.catalogue.shared_graphs import shape_files
 from doelgraaf.catalogue.vocabularies import current
@@ -33,8 +33,8 @@ def _document(request: Request, paths: list[Path], html) -> Response:
     if media is None:
         raise NotAcceptable(OFFERED)
     if media == "text/html":
-        return HTMLResponse(html())
-    return Response(_serialised(tuple(paths), media), media_type=media, headers={"Vary": "Accept"})
+        return HTMLResponse(html(), headers=VARY)
+    return Response(_serialised(tuple(paths), media), media_type=media, headers=VARY)
 
 
 @router.get("/ontology", summary="De ontologie / the ontology")
@@ -58,9 +58,10 @@ def vocabulary(name: str, request: Request) -> Response:
     if media is None:
         raise NotAcceptable(OFFERED)
     if media == "text/html":
-        return HTMLResponse(vocabularies.derived(("html", name), lambda: documentation.vocabulary_html(name, vocabularies.graph(name))))
+        return HTMLResponse(vocabularies.derived(("html", name), lambda: documentation.vocabulary_html(name, vocabularies.graph(name))),
+                            headers=VARY)
     body = vocabularies.derived(("document", name, media), lambda: serialize(vocabularies.triples(name), media))
-    return Response(body, media_type=media, headers={"Vary": "Accept"})
+    return Response(body, media_type=media, headers=VARY)
 
 
 # JSON-LD processors in browsers fetch a context from other sites: allow that, it is public.

@@ -20,10 +20,11 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from doelgraaf import queries, sparql_endpoint
-from doelgraaf.api.negotiation import RDF_MEDIA_TYPES, serialize
+from doelgraaf.api.negotiation import RDF_MEDIA_TYPES, VARY, serialize
 from doelgraaf.api.problems import Problem
 from doelgraaf.core.errors import UserError
 from doelgraaf.core.media import preferred
+from doelgraaf.core.numbers import dutch_number
 from doelgraaf.core.paths import API_PAGES_DIR
 from doelgraaf.sparql_endpoint.check import PREFIXES
 from doelgraaf.sparql_endpoint.workers import Busy
@@ -117,7 +118,7 @@ async def sparql(request: Request) -> Response:
                            "en probeer opnieuw",
                       f"the query took longer than {limit:g} s; narrow it (LIMIT, a GRAPH, fewer variables) and try again",
                       "query") from None
-    headers = {"Vary": "Accept"}
+    headers = dict(VARY)
     if reply.truncated:
         headers["Doelgraaf-Result-Truncated"] = f"true; max={sparql_endpoint.MAX_ROWS}"
     return Response(reply.body, media_type=reply.media, headers=headers)
@@ -126,11 +127,11 @@ async def sparql(request: Request) -> Response:
 def _without_query(request: Request) -> Response:
     media = preferred(request.headers.get("accept"), ["text/html", *RDF_MEDIA_TYPES])
     if media == "text/html":
-        return HTMLResponse(page())
+        return HTMLResponse(page(), headers=VARY)
     if media is None:  # a program asking for results without a query
         raise UserError("geen query: geef een SPARQL-query mee als 'query'", "no query: pass a SPARQL query as 'query'", where="query")
     return Response(serialize(service_description(str(request.url.replace(query=""))), media), media_type=media,
-                    headers={"Vary": "Accept"})
+                    headers=VARY)
 
 
 def service_description(endpoint: str) -> list[ox.Triple]:
@@ -162,6 +163,6 @@ def page() -> str:
     data = json.dumps(examples, ensure_ascii=False).replace("</", "<\\/")
     template = (API_PAGES_DIR / "sparql.html").read_text(encoding="utf-8")
     return (template.replace("{{examples}}", buttons).replace("{{prefixes}}", prefixes)
-            .replace("{{examples-json}}", data).replace("{{max-rows}}", f"{sparql_endpoint.MAX_ROWS:,}".replace(",", "."))
+            .replace("{{examples-json}}", data).replace("{{max-rows}}", dutch_number(sparql_endpoint.MAX_ROWS))
             .replace("{{time-limit}}", f"{sparql_endpoint.TIME_LIMIT_SECONDS:g}"))
 

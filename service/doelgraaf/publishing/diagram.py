@@ -9,7 +9,8 @@ Datatype properties are listed inside the boxes; named subclasses are listed ins
 Only the place of each class is fixed here (a grid, in the order of the method: trends and
 challenges, goals and measures, indicators, money, roles), because no layout program is installed
 and a hand-made grid reads better than a computed one for twenty classes. Lines that would cross
-a box are bent around it.
+a box are bent around it. The names on a line go where they cover no other names and no box: on the
+line if they cover no other line there either, else beside it, else where they cover least.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import FOAF, ORG, OWL, RDF, RDFS, SH
 
+from doelgraaf.catalogue.ontology import REUSED_NAMES
 from doelgraaf.catalogue.shared_graphs import shapes_graph
 from doelgraaf.core.namespaces import DG
 from doelgraaf.core.paths import ONTOLOGY_FILE
@@ -54,13 +56,12 @@ GRID: dict[URIRef, tuple[int, int]] = {
 MIN_WIDTH, COLUMN_GAP, ROW_GAP, MARGIN, TOP = 190, 95, 75, 30, 100
 LINE, HEADER, CHAR = 15, 40, 6.4  # CHAR: the width of a character at 11 px, to size the boxes
 FRAME_PAD = 12
+# labels of lines: character width and line height at 11 px, and where along a line to try them, middle first
+LABEL_CHAR, LABEL_LINE = 6.2, 13
+LABEL_PLACES = (0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.18, 0.82)
+SAMPLES = 100  # points per line, close enough that a label on a line covers some of them
+BESIDE = 12  # the cost of a label beside its line instead of on it: about that of crossing two other lines
 CURIES = {str(DG): "dg:", str(ORG): "org:", str(FOAF): "foaf:"}
-# The ontology reuses these classes without labels of its own (their vocabularies are English only).
-REUSED_NAMES = {
-    ORG.Post: ("post", "post"),
-    ORG.OrganizationalUnit: ("organisatieonderdeel", "organizational unit"),
-    FOAF.Person: ("persoon", "person"),
-}
 
 
 @dataclass(eq=False)
@@ -212,12 +213,13 @@ class _Diagram:
         self.height = max(b.y + b.height for b in self.boxes.values()) + MARGIN
 
     def route(self, edge: Edge) -> tuple[str, list[tuple[float, float]]]:
-        """SVG path data of an edge, bent until it crosses no other box, and places for its labels, best first."""
+        """SVG path data of an edge, bent until it crosses no other box, and points along it from start to end."""
         source, target = edge.source, edge.target
         if source is target:  # a property from a class to itself: a loop over the top right corner
             x, y = source.x + source.width - 30, source.y
+            loop = ((x, y), (x, y - 45), (x + 70, y - 10), (x + 30, y + 12))
             return (f"M{x:.0f},{y:.0f} C{x:.0f},{y - 45:.0f} {x + 70:.0f},{y - 10:.0f} {x + 30:.0f},{y + 12:.0f}",
-                    [(x + 34, y - 30), (x + 34, y - 48), (x + 80, y - 30)])
+                    [_cubic(*loop, i / SAMPLES) for i in range(SAMPLES + 1)])
         (sx, sy), (tx, ty) = source.centre, target.centre
         length = ((tx - sx) ** 2 + (ty - sy) ** 2) ** 0.5
         normal = (-(ty - sy) / length, (tx - sx) / length)
@@ -233,7 +235,7 @@ class _Diagram:
         bends = sorted((k * 40 for k in range(-8, 9)), key=abs)
         _, start, control, end = min((curve(bend) for bend in bends), key=lambda c: c[0])
         return (f"M{start[0]:.0f},{start[1]:.0f} Q{control[0]:.0f},{control[1]:.0f} {end[0]:.0f},{end[1]:.0f}",
-                [_quadratic(start, control, end, t) for t in (0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8)])
+                [_quadratic(start, control, end, i / SAMPLES) for i in range(SAMPLES + 1)])
 
 
 def _border_point(box: Box, toward: tuple[float, float]) -> tuple[float, float]:
@@ -251,20 +253,70 @@ def _quadratic(p0, c, p1, t: float) -> tuple[float, float]:
             (1 - t) ** 2 * p0[1] + 2 * (1 - t) * t * c[1] + t * t * p1[1])
 
 
-def _label_area(x: float, y: float, count: int) -> Box:
-    return Box(None, x=x - 55, y=y - count * 7 - 2, width=110, height=count * 13 + 4)
+def _cubic(p0, c0, c1, p1, t: float) -> tuple[float, float]:
+    return tuple((1 - t) ** 3 * a + 3 * (1 - t) ** 2 * t * b + 3 * (1 - t) * t * t * c + t ** 3 * d
+                 for a, b, c, d in zip(p0, c0, c1, p1))
 
 
-def _free_place(places: list[tuple[float, float]], count: int, taken: list[Box]) -> tuple[float, float]:
-    """The first place along the line where a label covers no other label or box, else the middle."""
-    for x, y in places:
-        area = _label_area(x, y, count)
-        corners = [(area.x, area.y), (area.x + area.width, area.y), (area.x, area.y + area.height),
-                   (area.x + area.width, area.y + area.height), (x, y)]
-        if not any(other.contains(cx, cy, pad=0) for other in taken for cx, cy in corners) and \
-                not any(area.contains(*other.centre, pad=0) for other in taken):
-            return x, y
-    return places[0]
+def _label_area(x: float, y: float, texts: list[str]) -> Box:
+    """The space the labels of an edge take, centred on (x, y): as wide as the longest, one line each."""
+    width = max(len(t) for t in texts) * LABEL_CHAR + 8
+    height = len(texts) * LABEL_LINE + 4
+    return Box(None, x=x - width / 2, y=y - height / 2, width=width, height=height)
+
+
+def _overlap(a: Box, b: Box) -> float:
+    return max(0.0, min(a.x + a.width, b.x + b.width) - max(a.x, b.x)) * max(0.0, min(a.y + a.height, b.y + b.height) - max(a.y, b.y))
+
+
+def _candidates(points: list[tuple[float, float]], area: Box, loop: bool):
+    """Places for the labels along the line, the middle first, each on the line (not on a loop, which it
+    would hide) and on either side of it, with a penalty for being beside it."""
+    last = len(points) - 1
+    for fraction in LABEL_PLACES:
+        i = round(fraction * last)
+        (ax, ay), (bx, by) = points[max(i - 1, 0)], points[min(i + 1, last)]
+        length = ((bx - ax) ** 2 + (by - ay) ** 2) ** 0.5 or 1
+        nx, ny = -(by - ay) / length, (bx - ax) / length
+        # beside the line: far enough that the label's half-width or half-height clears it
+        shift = abs(nx) * area.width / 2 + abs(ny) * area.height / 2 + 3
+        x, y = points[i]
+        if not loop:
+            yield (x, y), 0
+        yield (x + nx * shift, y + ny * shift), BESIDE
+        yield (x - nx * shift, y - ny * shift), BESIDE
+
+
+def _place_labels(routes: list[tuple[Edge, list[tuple[float, float]]]], boxes: list[Box]) -> list[tuple[float, float]]:
+    """Where the labels of each edge go: the first candidate on its line that covers no box, no label placed
+    before and no other line; failing that, the one that costs least. A label never covers another label or
+    a box if it can help it; on another line it is still read (its white outline breaks the line), and
+    beside its own line it is read a little less surely as that line's."""
+    placed: list[Box] = []
+    centres = []
+    for number, (edge, points) in enumerate(routes):
+        texts = [_local(p) for p in edge.properties]
+        lines = [p for other, (_, pts) in enumerate(routes) if other != number for p in pts]
+        obstacles = [b for b in boxes if b is not edge.source and b is not edge.target]
+
+        def cost(place, penalty):
+            area = _label_area(*place, texts)
+            covered = sum(_overlap(area, b) for b in [*obstacles, *placed])
+            crossed = sum(area.contains(px, py, pad=0) for px, py in lines)
+            ends = sum(_overlap(area, b) for b in (edge.source, edge.target))  # on its own boxes: worse than a line
+            return covered * 100 + ends * 10 + crossed + penalty
+
+        best = None
+        loop = edge.source is edge.target
+        for rank, (place, penalty) in enumerate(_candidates(points, _label_area(0, 0, texts), loop)):
+            score = cost(place, penalty)
+            if score == 0:
+                best = (0, rank, place)
+                break
+            best = min(best or (score, rank, place), (score, rank, place))
+        centres.append(best[2])
+        placed.append(_label_area(*best[2], texts))
+    return centres
 
 
 @lru_cache(maxsize=1)
@@ -289,17 +341,16 @@ def class_diagram_svg() -> str:
     for frame in diagram.frames.values():
         out.append(f'<rect x="{frame.x:.0f}" y="{frame.y:.0f}" width="{frame.width:.0f}" height="{frame.height:.0f}" '
                    'rx="10" fill="none" stroke="#7a8aa8" stroke-dasharray="6 4"/>')
-    labels, taken = [], []
-    for edge in diagram.edges.values():
-        path, places = diagram.route(edge)
-        lx, ly = _free_place(places, len(edge.properties), [*taken, *diagram.boxes.values()])
-        taken.append(_label_area(lx, ly, len(edge.properties)))
+    routes = [(edge, *diagram.route(edge)) for edge in diagram.edges.values()]
+    places = _place_labels([(edge, points) for edge, _, points in routes], list(diagram.boxes.values()))
+    labels = []
+    for (edge, path, _), (lx, ly) in zip(routes, places):
         tooltip = "; ".join(f"{curie(p)}: {_label(diagram.ontology, p, 'nl')} / {_label(diagram.ontology, p, 'en')}"
                             for p in edge.properties)
         out.append(f'<path d="{path}" fill="none" stroke="#4a5a7a" stroke-width="1.3" marker-end="url(#arrow)">'
                    f'<title>{esc(tooltip)}</title></path>')
         for i, prop in enumerate(edge.properties):  # labels last, so that no line covers them
-            y = ly + (i - (len(edge.properties) - 1) / 2) * 13 + 4
+            y = ly + (i - (len(edge.properties) - 1) / 2) * LABEL_LINE + 4
             labels.append(f'<text x="{lx:.0f}" y="{y:.0f}" text-anchor="middle" font-size="11" fill="#1d2b4f" '
                           f'stroke="#ffffff" stroke-width="4" paint-order="stroke">{esc(_local(prop))}</text>')
     for cls, box in diagram.boxes.items():

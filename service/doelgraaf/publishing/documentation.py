@@ -22,6 +22,7 @@ from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SH, SKOS
 from doelgraaf.catalogue.shared_graphs import shape_files, shapes_graph, vocabulary_files
 from doelgraaf.core.codes import code_order
 from doelgraaf.core.namespaces import DG, DGSH
+from doelgraaf.core.numbers import dutch_number
 from doelgraaf.core.paths import CONTEXT_FILE, ONTOLOGY_FILE, PROJECT_ROOT
 from doelgraaf.publishing.diagram import class_diagram_svg
 
@@ -56,6 +57,15 @@ def _diagram_figure() -> str:
         "core classes of the ontology'></a><figcaption>Kernklassen en hun eigenschappen, afgeleid uit de ontologie. "
         "<span class='en'>Core classes and their properties, derived from the ontology.</span></figcaption></figure>"
     )
+
+
+@lru_cache(maxsize=1)
+def ontology_anchors() -> dict[str, str]:
+    """The fragment of each term's section on the ontology page, by IRI: pyLODE makes them from labels
+    in the order it meets them, so they are read from its page rather than computed."""
+    sections = re.findall(r'<div class="[^"]*entity" id="([^"]+)">\s*<h3>.*?</h3>\s*<table>\s*<tr>\s*<th>IRI</th>'
+                          r'\s*<td>\s*<code>([^<]+)</code>', ontology_html(), re.S)
+    return {iri: fragment for fragment, iri in sections}
 
 
 @lru_cache(maxsize=1)
@@ -105,13 +115,19 @@ def _schemes_of(graph: Graph, concept) -> list[URIRef]:
     return sorted(graph.objects(concept, SKOS.inScheme), key=str)
 
 
-def _code_link(graph: Graph, concept, latest: bool = True) -> str:
-    code = str(graph.value(concept, SKOS.notation) or concept)
+def concept_anchor(graph: Graph, concept, latest: bool = True) -> str | None:
+    """The fragment of a concept's row on its vocabulary page (in its latest scheme, or its first); None
+    when it is in no scheme."""
     schemes = _schemes_of(graph, concept)
     if not schemes:
-        return html.escape(code)
-    scheme = schemes[-1] if latest else schemes[0]
-    return f"<a href='#{_anchor(scheme, code)}'>{html.escape(code)}</a>"
+        return None
+    return _anchor(schemes[-1] if latest else schemes[0], str(graph.value(concept, SKOS.notation) or concept))
+
+
+def _code_link(graph: Graph, concept, latest: bool = True) -> str:
+    code = str(graph.value(concept, SKOS.notation) or concept)
+    anchor = concept_anchor(graph, concept, latest)
+    return f"<a href='#{anchor}'>{html.escape(code)}</a>" if anchor else html.escape(code)
 
 
 # dg:certainty takes these Dutch words (see its definition in the ontology)
@@ -246,7 +262,7 @@ def _municipalities_section(graph: Graph) -> str:
             f"<tr id='{html.escape(str(graph.value(m, DG.cbsCode)))}'><td><a href='{html.escape(str(m))}'>{html.escape(str(graph.value(m, DG.cbsCode)))}</a></td>"
             f"<td>{html.escape(_text(graph, m, RDFS.label, 'nl'))}</td><td>{concept(m, DG.province)}</td>"
             f"<td>{concept(m, DG.sizeClass)}</td><td>{concept(m, DG.urbanity)}</td>"
-            f"<td>{f'{int(inhabitants):,}'.replace(',', '.') if inhabitants else ''} ({html.escape(str(year))})</td></tr>"
+            f"<td>{dutch_number(int(inhabitants)) if inhabitants else ''} ({html.escape(str(year))})</td></tr>"
         )
     return (
         f"<section id='gemeenten'><h2>Gemeenten <span class='en'>municipalities</span></h2>"
