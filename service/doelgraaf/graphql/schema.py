@@ -17,10 +17,9 @@ from strawberry.types import Info
 from doelgraaf.analysis import listing
 from doelgraaf.catalogue.model import Kind, model
 from doelgraaf.catalogue.vocabularies import current, shipped_repository
-from doelgraaf.core.codes import check_code
 from doelgraaf.core.errors import UserError
 from doelgraaf.core.terms import named_node
-from doelgraaf.graphql import completeness
+from doelgraaf.graphql import arguments, completeness
 from doelgraaf.graphql.analytics import extra_fields
 from doelgraaf.graphql.comparisons import comparison_query
 from doelgraaf.graphql.findings import ValidationReport
@@ -49,16 +48,17 @@ def base_query(types: Types) -> type:
             by_code = {r.code: r for r in refs}
             return [municipality_object(by_code[c]) for c in codes]
 
-        @strawberry.field(description="Eén gemeente op CBS-code, zoals GM0629 / One municipality by CBS code, such as GM0629.")
+        @strawberry.field(description="Eén gemeente op CBS-code, zoals GM0629 (gm0629 mag ook); een onbekende code is een fout "
+                                      "(BAD_USER_INPUT), null dus alleen met een fout / One municipality by CBS code, such as GM0629 "
+                                      "(gm0629 too); an unknown code is an error (BAD_USER_INPUT), so null only with an error.")
         async def municipality(self, info: Info, code: str) -> typing.Optional[Municipality]:  # type: ignore[valid-type]
-            check_code(code)
-            ref = await asyncio.to_thread(listing.find, info.context.repository, code)
-            return municipality_object(ref) if ref else None
+            return municipality_object(await arguments.municipality(info, code, "code"))
 
-        @strawberry.field(description="De SHACL-controle van de gegevens van een gemeente / The SHACL check of a municipality's data.")
+        @strawberry.field(description="De SHACL-controle van de gegevens van een gemeente (CBS-code, hoofdletters of niet) / "
+                                      "The SHACL check of a municipality's data (CBS code, any case).")
         async def validation(self, info: Info, municipality: str) -> ValidationReport:
-            check_code(municipality)
-            report = await asyncio.to_thread(municipality_report, info.context.repository, municipality)
+            ref = await arguments.municipality(info, municipality, "municipality")
+            report = await asyncio.to_thread(municipality_report, info.context.repository, ref.code)
             return ValidationReport(report=report)
 
         @strawberry.field(description="Eén ding op IRI, van welke soort ook / One thing by IRI, of whatever kind.")
