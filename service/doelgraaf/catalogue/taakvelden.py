@@ -18,7 +18,15 @@ from doelgraaf.core.namespaces import vocabulary_graph
 from doelgraaf.queries import load
 from doelgraaf.store import Repository, cache
 
-ORDER = ("onzeker", "waarschijnlijk", "zeker")
+# dg:certainty of a succession, weakest first: its word in English and what it says of comparing the codes
+CERTAINTIES = {
+    "onzeker": ("uncertain", "de bronnen twijfelen of de codes hetzelfde omvatten; vergelijk met voorbehoud",
+                "the sources doubt that the codes cover the same; compare with reservations"),
+    "waarschijnlijk": ("probable", "de codes omvatten volgens de bronnen waarschijnlijk hetzelfde",
+                       "the codes probably cover the same, the sources say"),
+    "zeker": ("certain", "de codes omvatten hetzelfde", "the codes cover the same"),
+}
+ORDER = tuple(CERTAINTIES)
 
 
 @dataclass(frozen=True)
