@@ -18,6 +18,7 @@ from doelgraaf.analysis.cost import Cost as CostValue
 from doelgraaf.analysis.cost import year_literal
 from doelgraaf.analysis.progress import Point, progress
 from doelgraaf.catalogue.vocabularies import current
+from doelgraaf.core.codes import check_year
 from doelgraaf.core.namespaces import DG, RDF, municipality_graph, sdg_iri, taakveld_iri
 from doelgraaf.core.terms import named_node
 from doelgraaf.graphql.types import Concept, Resource, Types, properties
@@ -26,11 +27,18 @@ from doelgraaf.graphql.values import money, to_scalar
 PAGE_ARGS = "first: hoeveel (max 1000) / how many; after: id van het laatst ontvangen item / id of the last item received"
 
 
-@strawberry.type(description="Lasten, baten en saldo in euro / Expenses, revenues and net cost in euros.")
+@strawberry.type(description="Lasten, baten en saldo in euro, in een jaar en fase. null is geen gegevens, geen nul: er is geen enkele "
+                             "begrotingsregel om op te tellen / Expenses, revenues and net cost in euros, in a year and phase. null is "
+                             "no data, not zero: there is no budget line at all to add up.")
 class Cost:
-    expenses: Decimal = strawberry.field(description="Lasten / Expenses.")
-    revenues: Decimal = strawberry.field(description="Baten / Revenues.")
-    net: Decimal = strawberry.field(description="Lasten min baten (positief: kost geld) / Expenses minus revenues (positive: costs money).")
+    expenses: typing.Optional[Decimal] = strawberry.field(
+        description="Lasten; null: geen lastenregels voor dat jaar en die fase / Expenses; null: no expense lines for that year and phase.")
+    revenues: typing.Optional[Decimal] = strawberry.field(
+        description="Baten; null: geen batenregels voor dat jaar en die fase / Revenues; null: no revenue lines for that year and phase.")
+    net: typing.Optional[Decimal] = strawberry.field(
+        description="Lasten min baten (positief: kost geld), een kant zonder regels telt als 0; null: geen enkele regel voor dat jaar en "
+                    "die fase / Expenses minus revenues (positive: costs money), a side without lines counting as 0; null: no line at "
+                    "all for that year and phase.")
 
     @staticmethod
     def of(value: CostValue) -> "Cost":
@@ -72,12 +80,14 @@ async def _in_thread(function, *args, **kwargs):
     return await asyncio.to_thread(function, *args, **kwargs)
 
 
-def _cost_field(kind: str, noun: tuple[str, str], Phase):  # noqa: N803  (a GraphQL type, named as in the schema)
+def _cost_field(kind: str, noun: tuple[str, str], Phase, graph_of=lambda root: root.graph):  # noqa: N803  (a GraphQL type, named as in the schema)
     async def resolve(root, info: Info, year: int, phase: Phase) -> Cost:  # type: ignore[valid-type]
-        loader = info.context.loaders.cost(kind, root.graph, year, phase.value)
+        loader = info.context.loaders.cost(kind, graph_of(root), check_year(year, "year"), phase.value)
         return Cost.of(await loader.load(root.id))
 
-    return strawberry.field(resolver=resolve, description=f"Kosten van {noun[0]}, in een jaar en fase / Cost of {noun[1]}, in a year and phase.")
+    return strawberry.field(resolver=resolve, description=f"Kosten van {noun[0]}, in een jaar (vier cijfers) en fase; null per richting "
+                                                          f"als er geen regel is / Cost of {noun[1]}, in a year (four digits) and phase; "
+                                                          f"null per direction when there is no line.")
 
 
 def _point(props: dict) -> Point | None:
@@ -130,7 +140,7 @@ def extra_fields(types: Types) -> dict[str, dict[str, object]]:
     ) -> typing.List[BudgetLine]:  # type: ignore[valid-type]
         return await _list(
             info, "BudgetLine", listing.budget_lines, first, after, _data_graph(root),
-            year=_optional(year, year_literal), phase=_optional(phase, lambda v: ox.NamedNode(v.value)),
+            year=_optional(year, lambda v: year_literal(check_year(v, "year"))), phase=_optional(phase, lambda v: ox.NamedNode(v.value)),
             direction=_optional(direction, lambda v: ox.NamedNode(v.value)),
             taakveld=_optional(taakveld, lambda v: named_node(str(taakveld_iri(v)), "taakveld")), funded=_optional(funds, lambda v: named_node(v, "funds")),
         )
@@ -143,6 +153,8 @@ def extra_fields(types: Types) -> dict[str, dict[str, object]]:
                                 description=f"{noun}. {PAGE_ARGS}.")
 
     async def population(root, info: Info, year: typing.Optional[int] = None) -> typing.Optional[int]:
+        if year is not None:
+            check_year(year, "year")
         counts = await info.context.loaders.population.load(root.id)
         if not counts:
             return None
@@ -157,6 +169,8 @@ def extra_fields(types: Types) -> dict[str, dict[str, object]]:
         return None
 
     async def indicator_progress(root, info: Info, year: typing.Optional[int] = None) -> IndicatorProgress:
+        if year is not None:
+            check_year(year, "year")
         props = await properties(info, root)
         ends = {}
         for name in ("baseline", "target"):
@@ -201,7 +215,11 @@ def extra_fields(types: Types) -> dict[str, dict[str, object]]:
     page_doc = f" {PAGE_ARGS}."
     return {
         "Municipality": {
-            "population": strawberry.field(resolver=population, description="Inwoners op 1 januari van het jaar (standaard het laatst bekende) / Inhabitants on 1 January of the year (default: the latest known)."),
+            "population": strawberry.field(resolver=population, description="Inwoners op 1 januari van het jaar (standaard het laatst bekende); "
+                                                                            "null: geen inwonertal voor dat jaar / Inhabitants on 1 January of the "
+                                                                            "year (default: the latest known); null: no count for that year."),
+            "cost": _cost_field("municipality", ("de gemeente: al haar begrotingsregels, ook die niets financieren",
+                                                 "the municipality: all its budget lines, those funding nothing included"), Phase, _data_graph),
             "goals": strawberry.field(resolver=goals, description="Doelen, te filteren op programma, eigenaar, SDG (1-17) en taakveldcode / Goals, filtered by programme, owner, SDG (1-17) and taakveld code." + page_doc),
             "measures": strawberry.field(resolver=measures, description="Maatregelen en initiatieven, te filteren op doel, programma, eigenaar en taakveld / Measures and initiatives, filtered by goal, programme, owner and taakveld." + page_doc),
             "budgetLines": strawberry.field(resolver=budget_lines, description="Begrotingsregels, te filteren op jaar, fase, richting, taakveld en wat ze financieren / Budget lines, filtered by year, phase, direction, taakveld and what they fund." + page_doc),

@@ -1,0 +1,143 @@
+"""The API says what it does not know (issue 13): an unknown municipality, a year that is no year, a cursor
+or filter that names nothing are errors in Dutch and English; "no data" is null, never 0; codes and keys are
+accepted where a person has them; GraphQL's own messages come in Dutch with the English beside."""
+
+from decimal import Decimal
+
+import pytest
+from doelgraaf.core.paths import PROJECT_ROOT
+from fastapi.testclient import TestClient
+
+from tests.conftest import embedded_demo_store, gql
+
+# about what the API answers, not the back-end (the contract suite runs on both)
+demo_store = pytest.fixture(scope="module", name="demo_store")(embedded_demo_store)
+
+PROGRAMME = "https://w3id.org/doelgraaf/id/GM9999/programma/duurzaamheid-en-mobiliteit"
+OWNER = "https://w3id.org/doelgraaf/id/GM9999/post/wethouder-wonen"
+GOAL = "https://w3id.org/doelgraaf/id/GM9999/doel/meer-woningen"
+
+
+def user_error(body: dict, where: str) -> dict:
+    """The first error of a response (a field in a list may fail once per item), every one checked to be a
+    bilingual user error at `where`."""
+    assert body.get("errors"), body
+    for error in body["errors"]:
+        extensions = error["extensions"]
+        assert extensions["code"] == "BAD_USER_INPUT" and extensions["where"] == where, error
+        assert error["message"] == f"{where}: {extensions['nl']} / {extensions['en']}"
+        assert "Traceback" not in error["message"]
+    return body["errors"][0]["extensions"]
+
+
+# 1. municipalities
+
+def test_an_unknown_municipality_is_an_error_not_null(client):
+    status, body = gql(client, '{ municipality(code: "GM9998") { name } }')
+    assert status == 200 and body["data"] == {"municipality": None}
+    error = user_error(body, "code")
+    assert error["nl"].startswith("onbekende gemeente GM9998: geen CBS-gemeente en geen eigen gegevens")
+    assert error["en"].startswith("unknown municipality GM9998: not a CBS municipality and no data of its own")
+    assert "`municipalities" in error["nl"] and "`municipalities" in error["en"]
+    for query, where in (('{ validation(municipality: "GM9998") { conforms } }', "municipality"),
+                         ('{ acrossYears(municipality: "GM9998", taakveld: "6.2", direction: EXPENSE) { year } }', "municipality")):
+        _, body = gql(client, query)
+        assert "onbekende gemeente GM9998" in user_error(body, where)["nl"]
+
+
+def test_municipality_codes_are_case_insensitive(client):
+    _, body = gql(client, '{ a: municipality(code: "gm9999") { code name } b: municipality(code: "Gm0629") { code } }')
+    assert body["data"] == {"a": {"code": "GM9999", "name": "Meerwijk"}, "b": {"code": "GM0629"}}
+    _, lower = gql(client, '{ validation(municipality: "gm9999") { conforms violationCount } }')
+    _, upper = gql(client, '{ validation(municipality: "GM9999") { conforms violationCount } }')
+    assert "errors" not in lower and lower == upper
+    _, body = gql(client, '{ municipalities(first: 2, after: "gm0014") { code } }')
+    assert "errors" not in body and body["data"]["municipalities"][0]["code"] > "GM0014"
+
+
+def test_a_malformed_code_names_the_graphql_argument_not_a_cli_option(client):
+    _, body = gql(client, '{ municipality(code: "GM99") { name } }')
+    error = user_error(body, "code")
+    assert "'GM99' is geen CBS-gemeentecode" in error["nl"] and "'GM99' is not a CBS municipality code" in error["en"]
+    assert "--municipality" not in body["errors"][0]["message"]
+    _, body = gql(client, '{ benchmark(taakveld: "6.1", year: 2024, phase: ADOPTED, direction: EXPENSE, peers: {codes: ["GM1"]}) { rank } }')
+    assert user_error(body, "peers.codes")
+    _, body = gql(client, '{ benchmark(taakveld: "6.1", year: 2024, phase: ADOPTED, direction: EXPENSE, peers: {sameProvinceAs: "x"}) { rank } }')
+    assert user_error(body, "peers.sameProvinceAs")
+
+
+# 2. years and figures: no data is null, never 0
+
+@pytest.mark.parametrize("year", [25, 20255, -2025, 0])
+def test_a_year_that_is_no_year_is_an_error(client, year):
+    for query in ('{ municipality(code: "GM9999") { cost(year: %d, phase: ADOPTED) { net } } }',
+                  '{ municipality(code: "GM9999") { programmes { cost(year: %d, phase: ADOPTED) { net } } } }',
+                  '{ municipality(code: "GM9999") { budgetLines(year: %d) { id } } }',
+                  '{ municipality(code: "GM9999") { population(year: %d) } }',
+                  '{ municipality(code: "GM9999") { indicators { progress(year: %d) { status } } } }',
+                  '{ benchmark(taakveld: "6.1", year: %d, phase: ADOPTED, direction: EXPENSE) { rank } }',
+                  '{ indicatorComparison(indicator: 36, year: %d) { rank } }'):
+        _, body = gql(client, query % year)
+        error = user_error(body, "year")
+        assert f"{year} is geen jaartal" in error["nl"] and f"{year} is not a year" in error["en"], query
+
+
+def test_a_year_without_budget_lines_is_null_and_a_year_with_them_a_decimal(client):
+    _, body = gql(client, """{ municipality(code: "GM9999") {
+        with: cost(year: 2025, phase: ADOPTED) { expenses revenues net }
+        without: cost(year: 2052, phase: ADOPTED) { expenses revenues net }
+        programmes { code
+          begroot: cost(year: 2024, phase: ADOPTED) { expenses revenues net }
+          gewijzigd: cost(year: 2024, phase: AMENDED) { expenses revenues net }
+          gerealiseerd: cost(year: 2024, phase: REALISED) { expenses revenues net } }
+        goals { cost(year: 2052, phase: REALISED) { expenses revenues net } }
+        measures { cost(year: 2052, phase: REALISED) { expenses revenues net } } } }""")
+    assert "errors" not in body, body.get("errors")
+    m = body["data"]["municipality"]
+    nothing = {"expenses": None, "revenues": None, "net": None}
+    assert m["without"] == nothing
+    assert all(Decimal(m["with"][k]) > 0 for k in ("expenses", "revenues", "net"))
+    assert Decimal(m["with"]["net"]) == Decimal(m["with"]["expenses"]) - Decimal(m["with"]["revenues"])
+    assert m["with"]["expenses"].endswith(".00")  # money as a decimal string, to the cent
+    # the demo has a budget and a realisation for 2024, no amended budget: "geen gegevens", not € 0
+    for programme in m["programmes"]:
+        assert programme["gewijzigd"] == nothing, programme["code"]
+        assert Decimal(programme["begroot"]["expenses"]) > 0 and Decimal(programme["gerealiseerd"]["expenses"]) > 0
+    assert all(g["cost"] == nothing for g in m["goals"]) and all(x["cost"] == nothing for x in m["measures"])
+
+
+def test_a_side_without_lines_is_null_and_net_counts_it_as_zero(client):
+    # programme 5 (safety and governance) has expense lines only
+    _, body = gql(client, """{ municipality(code: "GM9999") { programmes { code cost(year: 2024, phase: REALISED) { expenses revenues net } } } }""")
+    safety = next(p["cost"] for p in body["data"]["municipality"]["programmes"] if p["code"] == "5")
+    assert safety["revenues"] is None and safety["net"] == safety["expenses"] and Decimal(safety["expenses"]) > 0
+
+
+def test_the_municipality_total_is_every_line_of_the_year_and_phase(client):
+    _, body = gql(client, """{ municipality(code: "GM9999") { cost(year: 2025, phase: REALISED) { expenses revenues }
+        budgetLines(year: 2025, phase: REALISED) { amount direction } } }""")
+    m = body["data"]["municipality"]
+    for direction, key in (("EXPENSE", "expenses"), ("REVENUE", "revenues")):
+        assert Decimal(m["cost"][key]) == sum(Decimal(line["amount"]) for line in m["budgetLines"] if line["direction"] == direction)
+
+
+def test_a_line_of_zero_euros_is_zero_not_null(client, demo):
+    from tests.conftest import EDITOR
+
+    status, body = gql(client, """mutation { createMeasure(input: {label: "Niets", labelEn: "Nothing", goals: ["%s"], owner: "%s",
+        budgetLines: [{label: "Nul", amount: "0", fiscalYear: 2052, phase: ADOPTED, direction: EXPENSE, taakveld: "8.3"}]}) { ok id } }"""
+                       % (GOAL, OWNER), token=EDITOR)
+    assert body["data"]["createMeasure"]["ok"], body
+    _, body = gql(client, '{ node(id: "%s") { ... on Measure { cost(year: 2052, phase: ADOPTED) { expenses revenues net } } } }'
+                  % body["data"]["createMeasure"]["id"])
+    assert body["data"]["node"]["cost"] == {"expenses": "0.00", "revenues": None, "net": "0.00"}
+
+
+def test_population_and_completeness_of_nothing_are_null(client):
+    _, body = gql(client, """{ demo: municipality(code: "GM9999") { population(year: 2026) old: population(year: 1990)
+        completeness { expenses budgetLinesReachingGoal score } }
+        cbs: municipality(code: "GM0629") { completeness { expenses budgetLinesReachingGoal score } } }""")
+    demo, cbs = body["data"]["demo"], body["data"]["cbs"]
+    assert demo["population"] == 46657 and demo["old"] is None
+    assert Decimal(demo["completeness"]["expenses"]) > 0 and 0 < Decimal(demo["completeness"]["budgetLinesReachingGoal"]) <= 1
+    assert cbs["completeness"] == {"expenses": None, "budgetLinesReachingGoal": None, "score": "0.000"}
