@@ -17,6 +17,7 @@ from strawberry.types import Info
 from doelgraaf.analysis import listing
 from doelgraaf.catalogue.model import Kind, model
 from doelgraaf.catalogue.vocabularies import current, shipped_repository
+from doelgraaf.core.codes import check_code
 from doelgraaf.core.errors import UserError
 from doelgraaf.core.terms import named_node
 from doelgraaf.graphql import arguments, completeness
@@ -44,7 +45,7 @@ def base_query(types: Types) -> type:
                                       " first: hoeveel / how many; after: code van de laatst ontvangen gemeente / code of the last one received.")
         async def municipalities(self, info: Info, first: typing.Optional[int] = None, after: typing.Optional[str] = None) -> typing.List[Municipality]:  # type: ignore[valid-type]
             refs = await info.context.municipalities()
-            codes = listing.page([r.code for r in refs], first, after)
+            codes = listing.page([r.code for r in refs], first, None if after is None else check_code(after, "after"))
             by_code = {r.code: r for r in refs}
             return [municipality_object(by_code[c]) for c in codes]
 
