@@ -141,3 +141,93 @@ def test_population_and_completeness_of_nothing_are_null(client):
     assert demo["population"] == 46657 and demo["old"] is None
     assert Decimal(demo["completeness"]["expenses"]) > 0 and 0 < Decimal(demo["completeness"]["budgetLinesReachingGoal"]) <= 1
     assert cbs["completeness"] == {"expenses": None, "budgetLinesReachingGoal": None, "score": "0.000"}
+
+
+# 3. cursors and numbers that name nothing
+
+def test_a_cursor_that_names_nothing_is_an_error(client):
+    _, body = gql(client, '{ municipality(code: "GM9999") { goals(first: 2, after: "nonsense") { id } } }')
+    error = user_error(body, "after")
+    assert "'nonsense' staat niet in deze lijst" in error["nl"] and "'nonsense' is not in this list" in error["en"]
+    _, body = gql(client, '{ municipalities(after: "GM9998") { code } }')
+    assert "'GM9998' is not in this list" in user_error(body, "after")["en"]
+    _, body = gql(client, '{ municipality(code: "GM9999") { goals(first: 2) { id } } }')
+    second = body["data"]["municipality"]["goals"][1]["id"]
+    _, body = gql(client, '{ municipality(code: "GM9999") { goals(first: 1, after: "%s") { id } } }' % second)
+    assert body["data"]["municipality"]["goals"][0]["id"] > second
+
+
+@pytest.mark.parametrize("query,where,nl,en", [
+    ('{ municipality(code: "GM9999") { goals(sdg: 99) { id } } }', "sdg", "SDG 99 bestaat niet", "SDG 99 does not exist"),
+    ('{ municipality(code: "GM9999") { goals(sdg: 0) { id } } }', "sdg", "genummerd 1 tot en met 17", "numbered 1 to 17"),
+    ("{ linkedGoals(sdg: 18) { id } }", "sdg", "SDG 18 bestaat niet", "SDG 18 does not exist"),
+    ("{ linkedGoals(indicator: 99) { id } }", "indicator", "beleidsindicator 99 bestaat niet", "policy indicator 99 does not exist"),
+    ("{ indicatorComparison(indicator: 0) { rank } }", "indicator", "beleidsindicator 0 bestaat niet", "policy indicator 0 does not exist"),
+])
+def test_a_number_outside_its_list_is_an_error(client, query, where, nl, en):
+    _, body = gql(client, query)
+    error = user_error(body, where)
+    assert nl in error["nl"] and en in error["en"] and "GET /vocab/" in error["en"]
+
+
+def test_numbers_in_their_list_still_answer(client):
+    _, body = gql(client, '{ indicatorComparison(indicator: 36) { rank } linkedGoals(sdg: 11, indicator: 36) { id } }')
+    assert "errors" not in body and body["data"]["indicatorComparison"]
+
+
+# 4. filters take the key a person has
+
+def test_a_programme_by_code_by_key_or_by_iri(client):
+    _, body = gql(client, """{ municipality(code: "GM9999") {
+        byCode: goals(programme: "2") { id } byKey: goals(programme: "duurzaamheid-en-mobiliteit") { id }
+        byIri: goals(programme: "%s") { id programme { id code } }
+        measures: measures(programme: "2") { id } byIriMeasures: measures(programme: "%s") { id } } }""" % (PROGRAMME, PROGRAMME))
+    m = body["data"]["municipality"]
+    assert m["byIri"] and all(g["programme"] == {"id": PROGRAMME, "code": "2"} for g in m["byIri"])
+    assert m["byCode"] == m["byKey"] == [{"id": g["id"]} for g in m["byIri"]]
+    assert m["measures"] and m["measures"] == m["byIriMeasures"]
+
+
+def test_an_owner_goal_or_funded_thing_by_the_last_part_of_its_iri(client):
+    _, body = gql(client, """{ municipality(code: "GM9999") {
+        owner: goals(owner: "wethouder-wonen") { id owner { id } } ownerIri: goals(owner: "%s") { id }
+        anyCase: goals(owner: "Wethouder-Wonen") { id }
+        goal: measures(goal: "meer-woningen") { id goals { id } }
+        funds: budgetLines(funds: "1", year: 2025, phase: ADOPTED) { funds { id } } } }""" % OWNER)
+    m = body["data"]["municipality"]
+    assert m["owner"] and all(g["owner"]["id"] == OWNER for g in m["owner"])
+    assert [{"id": g["id"]} for g in m["owner"]] == m["ownerIri"] == m["anyCase"]
+    assert m["goal"] and all(any(g["id"] == GOAL for g in x["goals"]) for x in m["goal"])
+    assert m["funds"] and all(line["funds"]["id"].endswith("/programma/wonen-en-ruimte") for line in m["funds"])
+
+
+def test_taakvelden_by_code_iri_or_main_taakveld(client):
+    _, body = gql(client, """{ municipality(code: "GM9999") {
+        code: budgetLines(taakveld: "8.3") { id } iri: budgetLines(taakveld: "https://w3id.org/doelgraaf/id/taakveld/8.3") { id }
+        main: budgetLines(taakveld: "8") { taakveld { code } } goals(taakveld: "8") { id } } }""")
+    m = body["data"]["municipality"]
+    assert m["code"] and m["code"] == m["iri"]
+    assert len(m["main"]) > len(m["code"]) and all(line["taakveld"]["code"].startswith("8.") for line in m["main"])
+    assert m["goals"]
+    _, body = gql(client, '{ municipality(code: "GM9999") { measures(taakveld: "9.9") { id } } }')
+    error = user_error(body, "taakveld")
+    assert "taakveld '9.9' bestaat niet" in error["nl"] and "GET /vocab/taakvelden" in error["en"]
+
+
+@pytest.mark.parametrize("argument,where,nl,en,hint", [
+    ('goals(programme: "9")', "programme", "programma '9' bestaat niet in GM9999", "programme '9' does not exist in GM9999", "programmes { id code"),
+    ('goals(owner: "wethouder-nergens")', "owner", "eigenaar 'wethouder-nergens' bestaat niet", "owner 'wethouder-nergens' does not exist", "owner { id"),
+    ('measures(goal: "https://w3id.org/doelgraaf/id/GM0629/doel/x")', "goal", "doel 'https://w3id.org/doelgraaf/id/GM0629/doel/x' bestaat niet",
+     "goal 'https://w3id.org/doelgraaf/id/GM0629/doel/x' does not exist", "goals { id"),
+    ('budgetLines(funds: "nergens")', "funds", "'nergens' bestaat niet in GM9999", "'nergens' does not exist in GM9999", "programmes { id code"),
+])
+def test_a_filter_that_names_nothing_says_so_and_where_to_look(client, argument, where, nl, en, hint):
+    _, body = gql(client, '{ municipality(code: "GM9999") { %s { id } } }' % argument)
+    error = user_error(body, where)
+    assert nl in error["nl"] and en in error["en"] and hint in error["nl"] and hint in error["en"]
+    assert "bekend: " in error["nl"] and "known: " in error["en"] and "geen geldige IRI" not in error["nl"]
+
+
+def test_programme_codes_are_in_the_message_of_a_wrong_one(client):
+    _, body = gql(client, '{ municipality(code: "GM9999") { goals(programme: "9") { id } } }')
+    assert "bekend: 1, 2, 3, 4, 5" in user_error(body, "programme")["nl"]

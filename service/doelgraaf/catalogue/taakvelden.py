@@ -71,8 +71,8 @@ class Taakvelden:
     def get(self, code: str) -> Taakveld:
         found = self.by_code.get(code)
         if found is None:
-            raise UserError(f"taakveld '{code[:20]}' bestaat niet; gebruik een BBV-code zoals '6.1' of hoofdtaakveld '6'",
-                            f"taakveld '{code[:20]}' does not exist; use a BBV code such as '6.1' or main taakveld '6'",
+            raise UserError(f"taakveld '{code[:20]}' bestaat niet; gebruik een BBV-code zoals '6.1' of hoofdtaakveld '6' (de codes: GET /vocab/taakvelden)",
+                            f"taakveld '{code[:20]}' does not exist; use a BBV code such as '6.1' or main taakveld '6' (the codes: GET /vocab/taakvelden)",
                             where="taakveld")
         return found
 

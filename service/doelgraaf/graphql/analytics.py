@@ -19,12 +19,17 @@ from doelgraaf.analysis.cost import year_literal
 from doelgraaf.analysis.progress import Point, progress
 from doelgraaf.catalogue.vocabularies import current
 from doelgraaf.core.codes import check_year
-from doelgraaf.core.namespaces import DG, RDF, municipality_graph, sdg_iri, taakveld_iri
-from doelgraaf.core.terms import named_node
+from doelgraaf.core.namespaces import DG, RDF, municipality_graph
+from doelgraaf.graphql import arguments
 from doelgraaf.graphql.types import Concept, Resource, Types, properties
 from doelgraaf.graphql.values import money, to_scalar
 
-PAGE_ARGS = "first: hoeveel (max 1000) / how many; after: id van het laatst ontvangen item / id of the last item received"
+FILTER_DOC = (" Een programma, eigenaar, doel of funds: het id, de code (programmanummer) of het laatste deel van het id binnen deze "
+              "gemeente (wethouder-wonen); taakveld: BBV-code of id, een hoofdtaakveld ('6') telt al zijn taakvelden; wat niets aanwijst "
+              "is een fout / A programme, owner, goal or funds: the id, the code (programme number) or the last part of the id within "
+              "this municipality; taakveld: BBV code or id, a main taakveld ('6') takes all its taakvelden; what names nothing is an error.")
+PAGE_ARGS = ("first: hoeveel (max 1000) / how many; after: id van het laatst ontvangen item, een id dat niet in de lijst staat is een fout "
+             "/ id of the last item received, an id not in the list is an error")
 
 
 @strawberry.type(description="Lasten, baten en saldo in euro, in een jaar en fase. null is geen gegevens, geen nul: er is geen enkele "
@@ -113,10 +118,12 @@ def extra_fields(types: Types) -> dict[str, dict[str, object]]:
         sdg: typing.Optional[int] = None, taakveld: typing.Optional[str] = None,
         first: typing.Optional[int] = None, after: typing.Optional[strawberry.ID] = None,
     ) -> typing.List[Goal]:  # type: ignore[valid-type]
+        graph = _data_graph(root)
         return await _list(
-            info, "Goal", listing.goals, first, after, _data_graph(root),
-            programme=_optional(programme, lambda v: named_node(v, "programme")), owner=_optional(owner, lambda v: named_node(v, "owner")),
-            sdg=_optional(sdg, lambda v: ox.NamedNode(str(sdg_iri(v)))), taakveld=_optional(taakveld, lambda v: named_node(str(taakveld_iri(v)), "taakveld")),
+            info, "Goal", listing.goals, first, after, graph,
+            programme=await arguments.key(info, graph, programme, arguments.PROGRAMME, "programme"),
+            owner=await arguments.key(info, graph, owner, arguments.OWNER, "owner"),
+            sdg=_optional(sdg, lambda v: arguments.sdg(v, "sdg")), taakveld=await arguments.taakveld(info, taakveld, "taakveld"),
         )
 
     async def measures(
@@ -125,10 +132,12 @@ def extra_fields(types: Types) -> dict[str, dict[str, object]]:
         owner: typing.Optional[strawberry.ID] = None, taakveld: typing.Optional[str] = None,
         first: typing.Optional[int] = None, after: typing.Optional[strawberry.ID] = None,
     ) -> typing.List[Measure]:  # type: ignore[valid-type]
+        graph = _data_graph(root)
         return await _list(
-            info, "Measure", listing.measures, first, after, _data_graph(root),
-            goal=_optional(goal, lambda v: named_node(v, "goal")), programme=_optional(programme, lambda v: named_node(v, "programme")),
-            owner=_optional(owner, lambda v: named_node(v, "owner")), taakveld=_optional(taakveld, lambda v: named_node(str(taakveld_iri(v)), "taakveld")),
+            info, "Measure", listing.measures, first, after, graph,
+            goal=await arguments.key(info, graph, goal, arguments.GOAL, "goal"),
+            programme=await arguments.key(info, graph, programme, arguments.PROGRAMME, "programme"),
+            owner=await arguments.key(info, graph, owner, arguments.OWNER, "owner"), taakveld=await arguments.taakveld(info, taakveld, "taakveld"),
         )
 
     async def budget_lines(
@@ -138,11 +147,12 @@ def extra_fields(types: Types) -> dict[str, dict[str, object]]:
         funds: typing.Optional[strawberry.ID] = None,
         first: typing.Optional[int] = None, after: typing.Optional[strawberry.ID] = None,
     ) -> typing.List[BudgetLine]:  # type: ignore[valid-type]
+        graph = _data_graph(root)
         return await _list(
-            info, "BudgetLine", listing.budget_lines, first, after, _data_graph(root),
+            info, "BudgetLine", listing.budget_lines, first, after, graph,
             year=_optional(year, lambda v: year_literal(check_year(v, "year"))), phase=_optional(phase, lambda v: ox.NamedNode(v.value)),
-            direction=_optional(direction, lambda v: ox.NamedNode(v.value)),
-            taakveld=_optional(taakveld, lambda v: named_node(str(taakveld_iri(v)), "taakveld")), funded=_optional(funds, lambda v: named_node(v, "funds")),
+            direction=_optional(direction, lambda v: ox.NamedNode(v.value)), taakveld=await arguments.taakveld(info, taakveld, "taakveld"),
+            funded=await arguments.key(info, graph, funds, arguments.FUNDED, "funds"),
         )
 
     def of_type(type_name: str, cls, noun: str):
@@ -220,9 +230,9 @@ def extra_fields(types: Types) -> dict[str, dict[str, object]]:
                                                                             "year (default: the latest known); null: no count for that year."),
             "cost": _cost_field("municipality", ("de gemeente: al haar begrotingsregels, ook die niets financieren",
                                                  "the municipality: all its budget lines, those funding nothing included"), Phase, _data_graph),
-            "goals": strawberry.field(resolver=goals, description="Doelen, te filteren op programma, eigenaar, SDG (1-17) en taakveldcode / Goals, filtered by programme, owner, SDG (1-17) and taakveld code." + page_doc),
-            "measures": strawberry.field(resolver=measures, description="Maatregelen en initiatieven, te filteren op doel, programma, eigenaar en taakveld / Measures and initiatives, filtered by goal, programme, owner and taakveld." + page_doc),
-            "budgetLines": strawberry.field(resolver=budget_lines, description="Begrotingsregels, te filteren op jaar, fase, richting, taakveld en wat ze financieren / Budget lines, filtered by year, phase, direction, taakveld and what they fund." + page_doc),
+            "goals": strawberry.field(resolver=goals, description="Doelen, te filteren op programma, eigenaar, SDG (1-17) en taakveld / Goals, filtered by programme, owner, SDG (1-17) and taakveld." + FILTER_DOC + page_doc),
+            "measures": strawberry.field(resolver=measures, description="Maatregelen en initiatieven, te filteren op doel, programma, eigenaar en taakveld / Measures and initiatives, filtered by goal, programme, owner and taakveld." + FILTER_DOC + page_doc),
+            "budgetLines": strawberry.field(resolver=budget_lines, description="Begrotingsregels, te filteren op jaar, fase, richting, taakveld en wat ze financieren (funds) / Budget lines, filtered by year, phase, direction, taakveld and what they fund." + FILTER_DOC + page_doc),
             "programmes": of_type("Programme", DG.Programme, "Programma's / Programmes"),
             "indicators": of_type("Indicator", DG.Indicator, "Indicatoren / Indicators"),
             "challenges": of_type("SocietalChallenge", DG.SocietalChallenge, "Maatschappelijke opgaven / Societal challenges"),

@@ -156,6 +156,7 @@ def comparison_query(types: Types) -> type:
         @strawberry.field(description="Een BBV-beleidsindicator in alle gemeenten die hem meten (laatste waarde of die van het jaar) / "
                                       "A BBV policy indicator in every municipality that measures it.")
         async def indicator_comparison(self, info: Info, indicator: int, year: typing.Optional[int] = None) -> typing.List[IndicatorRow]:
+            await arguments.policy_indicator(info, indicator, "indicator")
             if year is not None:
                 check_year(year, "year")
             rows = await asyncio.to_thread(comparisons.indicator_comparison, info.context.repository, indicator, year)
@@ -165,6 +166,10 @@ def comparison_query(types: Types) -> type:
         @strawberry.field(description="Doelen van alle gemeenten die aan dezelfde SDG en/of BBV-beleidsindicator gekoppeld zijn / "
                                       "Goals of all municipalities linked to the same SDG and/or BBV policy indicator.")
         async def linked_goals(self, info: Info, sdg: typing.Optional[int] = None, indicator: typing.Optional[int] = None) -> typing.List[Goal]:  # type: ignore[valid-type]
+            if sdg is not None:
+                arguments.sdg(sdg, "sdg")
+            if indicator is not None:
+                await arguments.policy_indicator(info, indicator, "indicator")
             pairs = await asyncio.to_thread(comparisons.linked_goals, info.context.repository, sdg, indicator)
             return [types.make("Goal", goal, graph) for graph, goal in pairs]
 
