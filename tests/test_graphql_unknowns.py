@@ -231,3 +231,90 @@ def test_a_filter_that_names_nothing_says_so_and_where_to_look(client, argument,
 def test_programme_codes_are_in_the_message_of_a_wrong_one(client):
     _, body = gql(client, '{ municipality(code: "GM9999") { goals(programme: "9") { id } } }')
     assert "bekend: 1, 2, 3, 4, 5" in user_error(body, "programme")["nl"]
+
+
+# 5. GraphQL's own messages in Dutch, the English beside
+
+@pytest.mark.parametrize("query,nl,en", [
+    ('{ municipality(code: "GM9999") { goals { lable } } }', "Veld 'lable' bestaat niet op type 'Goal'. Bedoelt u 'label'?",
+     "Cannot query field 'lable' on type 'Goal'. Did you mean 'label'?"),
+    ('{ municipality(cod: "x", code: "GM9999") { code } }', "Argument 'cod' bestaat niet op veld 'Query.municipality'. Bedoelt u 'code'?",
+     "Unknown argument 'cod' on field 'Query.municipality'. Did you mean 'code'?"),
+    ("{ municipality { code } }", "Argument 'Query.municipality(code:)' van type 'String!' is verplicht, maar ontbreekt.",
+     "Argument 'Query.municipality(code:)' of type 'String!' is required, but it was not provided."),
+    ("{ municipality(code: 5) { code } }", "String vraagt tekst, niet: 5", "String cannot represent a non string value: 5"),
+    ('{ municipality(code: "GM9999") { budgetLines(phase: ADOPTD) { id } } }',
+     "Waarde 'ADOPTD' bestaat niet in enum 'Phase'. Bedoelt u de enumwaarde 'ADOPTED'?",
+     "Value 'ADOPTD' does not exist in 'Phase' enum. Did you mean the enum value 'ADOPTED'?"),
+    ("query($c: Strin) { municipality(code: $c) { code } }", "Type 'Strin' bestaat niet. Bedoelt u 'String' of 'Trend'?",
+     "Unknown type 'Strin'. Did you mean 'String' or 'Trend'?"),
+    ("query Q { municipality(code: $c) { code } }", "Variabele '$c' is niet gedeclareerd in operatie 'Q'.",
+     "Variable '$c' is not defined by operation 'Q'."),
+    ("{ municipalities { ...F } }", "Fragment 'F' bestaat niet.", "Unknown fragment 'F'."),
+    ("{ municipalities }", "Veld 'municipalities' van type '[Municipality!]!' vraagt om subvelden.",
+     "Field 'municipalities' of type '[Municipality!]!' must have a selection of subfields."),
+    ("{ municipality(code: ", "Syntaxfout: onverwacht <EOF>.", "Syntax Error: Unexpected <EOF>."),
+    ('{ municipalities(first: ) { code } }', "Syntaxfout: onverwacht ')'.", "Syntax Error: Unexpected ')'."),
+])
+def test_graphql_errors_come_in_dutch_with_the_english_beside(client, query, nl, en):
+    status, body = gql(client, query, accept="application/graphql-response+json")
+    assert status == 400 and "data" not in body  # the status of GraphQL over HTTP is as before
+    [error] = body["errors"]
+    assert error["message"].startswith(nl) and error["message"].endswith(" / " + error["extensions"]["en"])
+    assert error["extensions"]["en"].startswith(en) and error["extensions"]["nl"].startswith(nl)
+    assert error["locations"] and error["locations"][0]["line"] == 1
+
+
+def test_a_variable_error_is_translated_with_its_inner_message(client):
+    status, body = gql(client, "query($c: String!) { municipality(code: $c) { code } }", {"c": 5})
+    assert status == 200
+    assert body["errors"][0]["message"] == ("Variabele '$c' heeft een ongeldige waarde: String vraagt tekst, niet: 5 / "
+                                            "Variable '$c' has invalid value: String cannot represent a non string value: 5")
+
+
+def test_an_unknown_message_stays_english_and_well_formed():
+    from doelgraaf.graphql.messages import bilingual, dutch
+
+    assert dutch("Something graphql-core may say one day.") is None
+    assert bilingual("Something graphql-core may say one day.") == ("Something graphql-core may say one day.", None)
+    # an unknown part makes the whole message unknown rather than half Dutch
+    assert dutch("Variable '$c' has invalid value: Something new.") is None
+    assert dutch("Syntax Error: Something new.") is None
+
+
+# 6. certainty is an enum
+
+def test_certainty_is_an_enum_with_bilingual_descriptions(client):
+    from doelgraaf.catalogue.taakvelden import CERTAINTIES
+
+    _, body = gql(client, '{ __type(name: "Certainty") { kind enumValues { name description } } }')
+    found = body["data"]["__type"]
+    assert found["kind"] == "ENUM"
+    assert [v["name"] for v in found["enumValues"]] == [en.upper() for en, _, _ in CERTAINTIES.values()]
+    assert all(" / " in v["description"] for v in found["enumValues"])
+    _, body = gql(client, '{ __type(name: "YearFigure") { fields { name type { kind ofType { name } } } } }')
+    certainty = next(f for f in body["data"]["__type"]["fields"] if f["name"] == "certainty")
+    assert certainty["type"] == {"kind": "NON_NULL", "ofType": {"name": "Certainty"}}
+
+
+@pytest.fixture(scope="module")
+def with_figures():
+    """The demo beside one year of CBS Iv3 figures, which do not cover the demo municipality."""
+    from doelgraaf.api.app import create_app
+    from doelgraaf.core.access import TokenRegistry
+    from doelgraaf.ingest.cbs_iv3 import import_file
+
+    repo = next(embedded_demo_store())
+    import_file(repo, PROJECT_ROOT / "data" / "cbs-iv3" / "iv3_2024_begroting.csv", 2024, "ADOPTED")
+    with TestClient(create_app(repo, TokenRegistry({}))) as test_client:
+        yield test_client
+    repo.close()
+
+
+def test_across_years_a_municipality_outside_the_figures_has_null_not_zero(with_figures):
+    _, body = gql(with_figures, """{ demo: acrossYears(municipality: "gm9999", taakveld: "7.3", direction: EXPENSE) { year amount inhabitants perInhabitant certainty }
+        cbs: acrossYears(municipality: "GM0629", taakveld: "7.3", direction: EXPENSE) { year amount certainty } }""")
+    assert "errors" not in body, body.get("errors")
+    assert body["data"]["demo"] == [{"year": 2024, "amount": None, "inhabitants": None, "perInhabitant": None, "certainty": "CERTAIN"}]
+    [wassenaar] = body["data"]["cbs"]
+    assert Decimal(wassenaar["amount"]) > 0 and wassenaar["certainty"] in {"CERTAIN", "PROBABLE", "UNCERTAIN"}

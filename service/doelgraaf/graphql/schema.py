@@ -10,7 +10,9 @@ from functools import lru_cache
 
 import strawberry
 from graphql import GraphQLError
-from strawberry.extensions import MaskErrors, MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
+from graphql.validation import ValidationRule
+from strawberry.extensions import AddValidationRules, MaskErrors, MaxAliasesLimiter, MaxTokensLimiter
+from strawberry.extensions.query_depth_limiter import create_validator
 from strawberry.tools import merge_types
 from strawberry.types import Info
 
@@ -75,6 +77,21 @@ def base_query(types: Types) -> type:
     return BaseQuery
 
 
+def _depth_limiter() -> AddValidationRules:
+    """strawberry's depth limit, leaving a spread of an unknown fragment to graphql-core's own rule: strawberry's
+    rule fails there with a bare KeyError, which reached the client as the message "'F'"."""
+    measured = create_validator(MAX_DEPTH, None)
+
+    class DepthLimit(measured):  # type: ignore[misc, valid-type]
+        def __init__(self, context) -> None:
+            try:
+                super().__init__(context)
+            except KeyError:  # KnownFragmentNamesRule reports the fragment; there is no depth to measure
+                ValidationRule.__init__(self, context)
+
+    return AddValidationRules([DepthLimit])
+
+
 def _mask(error) -> bool:
     """Hide unexpected exceptions (no stack traces or SPARQL in responses); user errors pass."""
     original = getattr(error, "original_error", None)
@@ -107,7 +124,7 @@ def build_schema(kinds: dict[str, Kind], notations: dict[str, str]) -> Schema:
         mutation=mutation_type(kinds, types),
         types=list(types.objects.values()),
         extensions=[
-            lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
+            _depth_limiter,
             lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
             lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
             lambda: MaskErrors(should_mask_error=_mask, error_message="Interne fout / Internal error"),
