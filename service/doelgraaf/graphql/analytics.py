@@ -18,7 +18,6 @@ from doelgraaf.analysis.cost import Cost as CostValue
 from doelgraaf.analysis.cost import year_literal
 from doelgraaf.analysis.progress import Point, progress
 from doelgraaf.catalogue.vocabularies import current
-from doelgraaf.core.codes import check_year
 from doelgraaf.core.namespaces import DG, RDF, municipality_graph
 from doelgraaf.graphql import arguments
 from doelgraaf.graphql.types import Concept, Resource, Types, properties
@@ -87,7 +86,7 @@ async def _in_thread(function, *args, **kwargs):
 
 def _cost_field(kind: str, noun: tuple[str, str], Phase, graph_of=lambda root: root.graph):  # noqa: N803  (a GraphQL type, named as in the schema)
     async def resolve(root, info: Info, year: int, phase: Phase) -> Cost:  # type: ignore[valid-type]
-        loader = info.context.loaders.cost(kind, graph_of(root), check_year(year, "year"), phase.value)
+        loader = info.context.loaders.cost(kind, graph_of(root), arguments.year(year, "year"), phase.value)
         return Cost.of(await loader.load(root.id))
 
     return strawberry.field(resolver=resolve, description=f"Kosten van {noun[0]}, in een jaar (vier cijfers) en fase; null per richting "
@@ -123,7 +122,7 @@ def extra_fields(types: Types) -> dict[str, dict[str, object]]:
             info, "Goal", listing.goals, first, after, graph,
             programme=await arguments.key(info, graph, programme, arguments.PROGRAMME, "programme"),
             owner=await arguments.key(info, graph, owner, arguments.OWNER, "owner"),
-            sdg=_optional(sdg, lambda v: arguments.sdg(v, "sdg")), taakveld=await arguments.taakveld(info, taakveld, "taakveld"),
+            sdg=arguments.sdg(sdg, "sdg"), taakveld=await arguments.taakveld(info, taakveld, "taakveld"),
         )
 
     async def measures(
@@ -150,7 +149,7 @@ def extra_fields(types: Types) -> dict[str, dict[str, object]]:
         graph = _data_graph(root)
         return await _list(
             info, "BudgetLine", listing.budget_lines, first, after, graph,
-            year=_optional(year, lambda v: year_literal(check_year(v, "year"))), phase=_optional(phase, lambda v: ox.NamedNode(v.value)),
+            year=_optional(arguments.year(year, "year"), year_literal), phase=_optional(phase, lambda v: ox.NamedNode(v.value)),
             direction=_optional(direction, lambda v: ox.NamedNode(v.value)), taakveld=await arguments.taakveld(info, taakveld, "taakveld"),
             funded=await arguments.key(info, graph, funds, arguments.FUNDED, "funds"),
         )
@@ -163,8 +162,7 @@ def extra_fields(types: Types) -> dict[str, dict[str, object]]:
                                 description=f"{noun}. {PAGE_ARGS}.")
 
     async def population(root, info: Info, year: typing.Optional[int] = None) -> typing.Optional[int]:
-        if year is not None:
-            check_year(year, "year")
+        arguments.year(year, "year")
         counts = await info.context.loaders.population.load(root.id)
         if not counts:
             return None
@@ -179,8 +177,7 @@ def extra_fields(types: Types) -> dict[str, dict[str, object]]:
         return None
 
     async def indicator_progress(root, info: Info, year: typing.Optional[int] = None) -> IndicatorProgress:
-        if year is not None:
-            check_year(year, "year")
+        arguments.year(year, "year")
         props = await properties(info, root)
         ends = {}
         for name in ("baseline", "target"):

@@ -1,7 +1,10 @@
 """What a person types in an argument, made into what the answers need, or an error that says what names
-nothing and where the valid values are. An answer of [] or 0 for a typing error looks like a fact.
+nothing and where the valid values are (docs/architecture.md, "Geen gegevens is geen nul"): municipality
+codes in any case, years, SDGs, policy indicators, taakvelden, and the keys of a municipality's own things.
+An answer of [] or 0 for a typing error looks like a fact.
 
-`where` is always the GraphQL argument (`code`, `peers.codes`, `goals.programme`), never a CLI option.
+`where` is always the GraphQL argument (`code`, `peers.codes`, `programme`), never a CLI option. An optional
+argument that was not given (None) stays None: no filter.
 """
 
 import asyncio
@@ -14,7 +17,7 @@ from strawberry.types import Info
 from doelgraaf.analysis import listing
 from doelgraaf.catalogue.taakvelden import taakvelden
 from doelgraaf.catalogue.vocabularies import current
-from doelgraaf.core.codes import check_code, code_order
+from doelgraaf.core.codes import check_code, check_year, code_order
 from doelgraaf.core.errors import UserError
 from doelgraaf.core.namespaces import DG, FOAF, ORG, policy_indicator_iri, sdg_iri, taakveld_iri
 from doelgraaf.ingest.spreadsheet import lists
@@ -33,16 +36,25 @@ async def municipality(info: Info, code: str, where: str) -> listing.Municipalit
     return ref
 
 
-def sdg(number: int, where: str) -> ox.NamedNode:
-    """The SDG of a number 1-17."""
+def year(value: int | None, where: str) -> int | None:
+    """A year of four digits (core.codes.check_year); None: not given."""
+    return None if value is None else check_year(value, where)
+
+
+def sdg(number: int | None, where: str) -> ox.NamedNode | None:
+    """The SDG of a number 1-17; None: not given."""
+    if number is None:
+        return None
     if number not in SDGS:
         raise UserError(f"SDG {number} bestaat niet; de duurzame-ontwikkelingsdoelen zijn genummerd 1 tot en met 17 (GET /vocab/sdg)",
                         f"SDG {number} does not exist; the Sustainable Development Goals are numbered 1 to 17 (GET /vocab/sdg)", where=where)
     return ox.NamedNode(str(sdg_iri(number)))
 
 
-async def policy_indicator(info: Info, number: int, where: str) -> ox.NamedNode:
-    """The BBV policy indicator of a number, as the store's vocabulary has them."""
+async def policy_indicator(info: Info, number: int | None, where: str) -> ox.NamedNode | None:
+    """The BBV policy indicator of a number, as the store's vocabulary has them; None: not given."""
+    if number is None:
+        return None
     vocabularies = await asyncio.to_thread(current, info.context.repository)
     numbers = sorted((text for text, _, _ in lists.vocabulary("beleidsindicator", vocabularies).items), key=code_order)
     if str(number) not in numbers:

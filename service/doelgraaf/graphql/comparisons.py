@@ -10,7 +10,7 @@ from strawberry.types import Info
 
 from doelgraaf.analysis import comparisons
 from doelgraaf.catalogue.taakvelden import CERTAINTIES, taakvelden
-from doelgraaf.core.codes import check_code, check_year
+from doelgraaf.core.codes import check_code
 from doelgraaf.core.namespaces import municipality_iri, vocabulary_graph
 from doelgraaf.graphql import arguments
 from doelgraaf.graphql.types import Concept, Types
@@ -118,7 +118,7 @@ def comparison_query(types: Types) -> type:
 
 
     async def _rows(info, taakveld, year, phase, direction, per_inhabitant, peers):
-        return await asyncio.to_thread(comparisons.benchmark, info.context.repository, taakveld, check_year(year, "year"), phase.value,
+        return await asyncio.to_thread(comparisons.benchmark, info.context.repository, taakveld, arguments.year(year, "year"), phase.value,
                                        direction.value, per_inhabitant, peers.criteria() if peers else None)
 
 
@@ -157,8 +157,7 @@ def comparison_query(types: Types) -> type:
                                       "A BBV policy indicator in every municipality that measures it.")
         async def indicator_comparison(self, info: Info, indicator: int, year: typing.Optional[int] = None) -> typing.List[IndicatorRow]:
             await arguments.policy_indicator(info, indicator, "indicator")
-            if year is not None:
-                check_year(year, "year")
+            arguments.year(year, "year")
             rows = await asyncio.to_thread(comparisons.indicator_comparison, info.context.repository, indicator, year)
             municipality = await _municipalities(info)
             return [IndicatorRow(municipality=municipality(r.code), value=r.value, year=r.year, unit=r.unit, rank=r.rank) for r in rows]
@@ -166,10 +165,8 @@ def comparison_query(types: Types) -> type:
         @strawberry.field(description="Doelen van alle gemeenten die aan dezelfde SDG en/of BBV-beleidsindicator gekoppeld zijn / "
                                       "Goals of all municipalities linked to the same SDG and/or BBV policy indicator.")
         async def linked_goals(self, info: Info, sdg: typing.Optional[int] = None, indicator: typing.Optional[int] = None) -> typing.List[Goal]:  # type: ignore[valid-type]
-            if sdg is not None:
-                arguments.sdg(sdg, "sdg")
-            if indicator is not None:
-                await arguments.policy_indicator(info, indicator, "indicator")
+            arguments.sdg(sdg, "sdg")
+            await arguments.policy_indicator(info, indicator, "indicator")
             pairs = await asyncio.to_thread(comparisons.linked_goals, info.context.repository, sdg, indicator)
             return [types.make("Goal", goal, graph) for graph, goal in pairs]
 
