@@ -148,6 +148,7 @@ def test_graphql_benchmark_contract_and_neighbours(client):
     _, body = gql(client, '{ acrossYears(municipality: "GM0629", taakveld: "6.2", direction: EXPENSE) { year phase amount certainty taakvelden { code } } }')
     years = body["data"]["acrossYears"]
     assert [y["year"] for y in years] == [2023, 2024, 2025] and years[2]["taakvelden"][0]["code"] == "6.21"
+    assert {y["certainty"] for y in years} == {"PROBABLE"}  # an enum member, not the vocabulary's Dutch "waarschijnlijk"
     status, body = gql(client, '{ benchmark(taakveld: "6.1", year: 2019, phase: ADOPTED, direction: EXPENSE) { rank } }')
     assert "doelgraaf import cbs-iv3" in body["errors"][0]["message"]
 

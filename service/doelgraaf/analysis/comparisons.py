@@ -131,10 +131,13 @@ def _select_peers(repo: Repository, universe: set[str], peers: Peers | None) -> 
             raise UserError(f"niet in deze cijfers: {', '.join(unknown)}", f"not in these figures: {', '.join(unknown)}", where="peers.codes")
         chosen &= set(peers.codes)
     classes = _classes(repo)
-    for key, reference, value in (("province", peers.same_province_as, peers.province), ("size", peers.same_size_class_as, peers.size_class)):
+    for key, reference, value, where in (("province", peers.same_province_as, peers.province, "peers.sameProvinceAs"),
+                                         ("size", peers.same_size_class_as, peers.size_class, "peers.sameSizeClassAs")):
         if reference:
             if reference not in classes:
-                raise UserError(f"onbekende gemeente {reference}", f"unknown municipality {reference}", where="peers")
+                raise UserError(f"onbekende gemeente {reference}: niet in de CBS-indeling naar provincie en grootte; zie "
+                                f"`municipalities {{ code name }}` voor de codes", f"unknown municipality {reference}: not in the CBS "
+                                f"classes by province and size; see `municipalities {{ code name }}` for the codes", where=where)
             wanted = classes[reference][key]
             chosen = {c for c in chosen if classes.get(c, {}).get(key, set()) & wanted}
         if value:
@@ -231,8 +234,10 @@ def across_years(repo: Repository, code: str, taakveld: str, direction: str) -> 
     for year, phase, graph in available:
         present = [c for c in group.codes if vocabulary.by_code[c].valid_in(year)]
         totals = _totals(repo, graph, list(group.codes), direction)
-        people = _inhabitants(repo, graph, year).get(code)
-        amount = totals.get(code, Decimal(0)) if present or code in totals else None
+        universe = _inhabitants(repo, graph, year)
+        people = universe.get(code)
+        # 0 only for a municipality these figures cover: one they do not (the demo, a merged one) has no data
+        amount = totals[code] if code in totals else Decimal(0) if present and code in universe else None
         per_head = (amount / people).quantize(CENT) if amount is not None and people else None
         figures.append(YearFigure(year, phase, present, amount, people, per_head, group.certainty))
     return group, figures

@@ -4,7 +4,8 @@ Six fractions, each between 0 and 1: goals with an owner, with an indicator, wit
 baseline with year, target with year), with a budget (a budget line funds the goal or a measure serving it);
 measures that serve a goal; and the share of the expenses (lasten, all years and phases) that reaches a goal,
 directly or through a measure. The score is their mean; a fraction over nothing (no goals, no measures, no
-expenses) counts as 0: there is nothing yet to steer by (docs/architecture.md, "How far each one is").
+expenses) counts as 0: there is nothing yet to steer by (docs/architecture.md, "How far each one is"). The
+expenses themselves, and their share reaching a goal, are None without a single expense line: no data is not zero.
 
 All municipalities are counted at once, by five queries over all graphs (queries/completeness_*.rq, run side by
 side: each is one pass over the store); each municipality's figures are then kept until its graph is written, so
@@ -31,7 +32,7 @@ SHARE_PLACES = Decimal("0.000001")
 # the longest first: two cores take them in this order
 QUERIES = ("completeness_reaching", "completeness_goals", "completeness_smart", "completeness_expenses", "completeness_measures")
 FIELDS = ("goals", "goalsWithOwner", "goalsWithIndicator", "goalsWithSmartIndicator", "goalsWithBudget", "measures",
-          "measuresServingGoal", "expenses", "expensesReachingGoal")
+          "measuresServingGoal", "expenses", "expensesReachingGoal", "expenseLines")
 
 
 @dataclass(frozen=True)
@@ -43,24 +44,24 @@ class Completeness:
     goals_with_budget: int
     measures: int
     measures_serving_goal: int
-    expenses: Decimal
+    expenses: Decimal | None  # None: not a single expense line
     expenses_reaching_goal: Decimal
 
     @property
-    def budget_reaching_goal(self) -> Decimal:
+    def budget_reaching_goal(self) -> Decimal | None:
         """The share of the expenses that reaches a goal, 0..1, to the millionth: one measure's budget among a
-        municipality's should show."""
-        return _share(self.expenses_reaching_goal, self.expenses, SHARE_PLACES)
+        municipality's should show. None when there are no expenses to take a share of."""
+        return _share(self.expenses_reaching_goal, self.expenses, SHARE_PLACES) if self.expenses else None
 
     @property
     def score(self) -> Decimal:
         goals = [self.goals_with_owner, self.goals_with_indicator, self.goals_with_smart_indicator, self.goals_with_budget]
         parts = [_share(Decimal(n), Decimal(self.goals)) for n in goals]
-        parts += [_share(Decimal(self.measures_serving_goal), Decimal(self.measures)), self.budget_reaching_goal]
+        parts += [_share(Decimal(self.measures_serving_goal), Decimal(self.measures)), self.budget_reaching_goal or Decimal(0)]
         return (sum(parts, Decimal(0)) / len(parts)).quantize(PLACES, ROUND_HALF_EVEN)
 
 
-EMPTY = Completeness(0, 0, 0, 0, 0, 0, 0, Decimal(0), Decimal(0))
+EMPTY = Completeness(0, 0, 0, 0, 0, 0, 0, None, Decimal(0))
 
 
 def _share(part: Decimal, whole: Decimal, places: Decimal = PLACES) -> Decimal:
@@ -69,7 +70,8 @@ def _share(part: Decimal, whole: Decimal, places: Decimal = PLACES) -> Decimal:
 
 def _of_values(values: dict) -> Completeness:
     numbers = [int(values.get(name, 0)) for name in FIELDS[:7]]
-    return Completeness(*numbers, Decimal(values.get("expenses", 0)), Decimal(values.get("expensesReachingGoal", 0)))
+    expenses = Decimal(values["expenses"]) if int(values.get("expenseLines", 0)) else None
+    return Completeness(*numbers, expenses, Decimal(values.get("expensesReachingGoal", 0)))
 
 
 def _count(repo: Repository, graph: str | None) -> dict[str, Completeness]:

@@ -4,7 +4,11 @@ A measure costs its own budget lines. A goal costs its direct lines plus, for ea
 serving it, the measure's cost times its share (equal shares when none are given). Shares are
 applied in Decimal and rounded to the cent with the largest-remainder method, so the parts of a
 measure always add up exactly to the measure's total: allocated goal costs reconcile with
-measure totals to the cent. A programme costs its direct lines plus the cost of its goals.
+measure totals to the cent. A programme costs its direct lines plus the cost of its goals; a
+municipality costs all its lines.
+
+No data is not zero: a direction without a single budget line to add up (for that year and phase)
+is None, a line of 0 euros is 0 (docs/architecture.md, "Geen gegevens is geen nul").
 """
 
 from __future__ import annotations
@@ -24,18 +28,30 @@ EXPENSE = ox.NamedNode(str(DG.Expense))
 REVENUE = ox.NamedNode(str(DG.Revenue))
 
 
+def _plus(a: Decimal | None, b: Decimal | None) -> Decimal | None:
+    """A sum that is None (no data) only when both parts are."""
+    return b if a is None else a if b is None else a + b
+
+
 @dataclass(frozen=True)
 class Cost:
-    expenses: Decimal = ZERO
-    revenues: Decimal = ZERO
+    expenses: Decimal | None = None  # None: no expense line at all
+    revenues: Decimal | None = None
 
     @property
-    def net(self) -> Decimal:
-        """Net cost: expenses minus revenues (positive when it costs money)."""
-        return self.expenses - self.revenues
+    def net(self) -> Decimal | None:
+        """Net cost: expenses minus revenues (positive when it costs money), a side without lines counting
+        as 0; None when neither side has a line."""
+        if self.expenses is None and self.revenues is None:
+            return None
+        return (self.expenses or ZERO) - (self.revenues or ZERO)
 
     def __add__(self, other: "Cost") -> "Cost":
-        return Cost(self.expenses + other.expenses, self.revenues + other.revenues)
+        return Cost(_plus(self.expenses, other.expenses), _plus(self.revenues, other.revenues))
+
+
+def _directed(direction, amount: Decimal) -> Cost:
+    return Cost(expenses=amount) if direction == EXPENSE else Cost(revenues=amount) if direction == REVENUE else Cost()
 
 
 def year_literal(year: int) -> ox.Literal:
@@ -49,9 +65,7 @@ def graph_totals(repo: Repository, graph: ox.NamedNode, year: int, phase: ox.Nam
         rows = repo.select(load("budget_totals"), bindings={"graph": graph, "year": year_literal(year), "phase": phase}).rows
         totals: dict[str, Cost] = defaultdict(Cost)
         for node, direction, total in rows:
-            amount = Decimal(total.value)
-            part = Cost(expenses=amount) if direction == EXPENSE else Cost(revenues=amount) if direction == REVENUE else Cost()
-            totals[node.value] = totals[node.value] + part
+            totals[node.value] = totals[node.value] + _directed(direction, Decimal(total.value))
         return dict(totals)
 
     return cache.cached(repo, ("totals", graph.value, year, phase.value), compute, graphs=[graph.value])
@@ -97,9 +111,9 @@ def allocate(total: Decimal, shares: dict[str, Decimal]) -> dict[str, Decimal]:
 
 
 def _allocate_cost(cost: Cost, shares: dict[str, Decimal]) -> dict[str, Cost]:
-    expenses = allocate(cost.expenses, shares)
-    revenues = allocate(cost.revenues, shares)
-    return {goal: Cost(expenses[goal], revenues[goal]) for goal in shares}
+    expenses = {} if cost.expenses is None else allocate(cost.expenses, shares)
+    revenues = {} if cost.revenues is None else allocate(cost.revenues, shares)
+    return {goal: Cost(expenses.get(goal), revenues.get(goal)) for goal in shares}
 
 
 def measure_costs(repo: Repository, graph: ox.NamedNode, measures: list[ox.NamedNode], year: int, phase: ox.NamedNode) -> dict[str, Cost]:
@@ -132,3 +146,13 @@ def programme_costs(repo: Repository, graph: ox.NamedNode, programmes: list[ox.N
     for programme in programmes:
         result[programme.value] = sum((per_goal[g] for g in goals_of.get(programme.value, [])), totals.get(programme.value, Cost()))
     return result
+
+
+def municipality_costs(repo: Repository, graph: ox.NamedNode, municipalities: list[ox.NamedNode], year: int, phase: ox.NamedNode) -> dict[str, Cost]:
+    """All budget lines of the municipality's graph, those that fund nothing included."""
+    def compute() -> Cost:
+        rows = repo.select(load("municipality_budget"), bindings={"graph": graph, "year": year_literal(year), "phase": phase}).rows
+        return sum((_directed(direction, Decimal(total.value)) for direction, total in rows), Cost())
+
+    total = cache.cached(repo, ("municipality total", graph.value, year, phase.value), compute, graphs=[graph.value])
+    return {m.value: total for m in municipalities}

@@ -1,11 +1,13 @@
 """Municipalities and what each holds: the lists behind the API, filtered and paged.
 
 Lists are ordered by IRI and paged by key: `after` is the id of the last item already received,
-`first` how many to return. Filters are bound as values of the .rq files, never pasted.
+`first` how many to return; an `after` that is not in the list is an error, not an empty page. Filters
+are bound as values of the .rq files, never pasted.
 """
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 import pyoxigraph as ox
@@ -72,12 +74,20 @@ def page(iris: list[str], first: int | None, after: str | None) -> list[str]:
     if first is not None and not 0 <= first <= MAX_PAGE:
         raise UserError(f"'first' moet tussen 0 en {MAX_PAGE} liggen", f"'first' must be between 0 and {MAX_PAGE}", where="first")
     if after is not None:
+        if after not in iris:
+            raise UserError(f"'{after[:200]}' staat niet in deze lijst; geef bij after het id van het laatst ontvangen item, of laat "
+                            f"after weg om vooraan te beginnen (ook als dat item intussen verwijderd is)",
+                            f"'{after[:200]}' is not in this list; give after the id of the last item received, or leave after out "
+                            f"to start at the beginning (also when that item has been deleted since)", where="after")
         iris = [i for i in iris if i > after]
     return iris if first is None else iris[:first]
 
 
-def _filters(names: list[str], values: dict[str, ox.NamedNode | ox.Literal | None]):
-    return (names, [[values.get(n) for n in names]])
+def _filters(names: list[str], values: dict):
+    """The filters as a table: one row, or one per term of a filter given as several (the taakvelden of a
+    hoofdtaakveld)."""
+    choices = [value if isinstance(value, list) else [value] for value in (values.get(n) for n in names)]
+    return (names, [list(row) for row in itertools.product(*choices)])
 
 
 def _typed_in_memory(repo, graph: str, classes) -> list[str] | None:
@@ -113,6 +123,21 @@ def budget_lines(repo, graph: str, year=None, phase=None, direction=None, taakve
     rows = repo.select(load("budget_lines"), bindings={"graph": ox.NamedNode(graph)},
                        table=_filters(names, dict(year=year, phase=phase, direction=direction, taakveld=taakveld, funded=funded))).rows
     return [r[0].value for r in rows]
+
+
+def keys(repo, graph: str, classes, predicate) -> list[tuple[str, str | None]]:
+    """(IRI, code or None) of everything a filter may name in `graph`: the resources of `classes` (with their
+    subclasses) and whatever `predicate` points at, kept until the graph is written. Both, because data is stored
+    with its findings: a programme need not be typed to be a goal's programme."""
+    types = sorted({sub for cls in classes for sub in subclasses(str(cls))})
+
+    def read() -> list[tuple[str, str | None]]:
+        rows = repo.select(load("filter_keys"), bindings={"graph": ox.NamedNode(graph), "property": ox.NamedNode(str(predicate))},
+                           table=(["type"], [[ox.NamedNode(t)] for t in types])).rows
+        found = {(resource.value, code.value if code is not None else None) for resource, code in rows}
+        return sorted(found, key=lambda key: (key[0], key[1] or ""))
+
+    return cache.cached(repo, ("filter keys", graph, tuple(types), str(predicate)), read, graphs=[graph])
 
 
 def of_type(repo, graph: str, cls: str) -> list[str]:

@@ -7,6 +7,8 @@
   anything else 406. A browser (Accept: text/html, no query) gets GraphiQL, from /assets (api/pages/graphiql.html).
 - A mutation needs a bearer token (401 without one); a token that is not known is 401 for any request.
 - One operation per request: batching (a JSON array) is refused with 400.
+- GraphQL's own messages (syntax, validation, variables) come in Dutch with the English beside, like every
+  other error (graphql/messages.py).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from doelgraaf.core.access import Forbidden, Unauthenticated
 from doelgraaf.core.errors import UserError
 from doelgraaf.core.paths import API_PAGES_DIR
 from doelgraaf.graphql.context import Context
+from doelgraaf.graphql.messages import bilingual
 from doelgraaf.graphql.schema import MAX_TOKENS, schema_for
 from doelgraaf.store import cache
 
@@ -59,6 +62,16 @@ def _render(body: dict) -> bytes:
 
 def _respond_rendered(rendered: bytes, media_type: str) -> Response:
     return Response(rendered, status_code=200, media_type=media_type)
+
+
+def _in_dutch(formatted: dict) -> dict:
+    """One of GraphQL's own errors with its message in Dutch and English (graphql/messages.py), like a UserError's;
+    locations and path stay as they are."""
+    message, nl = bilingual(formatted["message"])
+    if nl is None:
+        return formatted
+    extensions = {**formatted.get("extensions", {}), "nl": nl, "en": formatted["message"]}
+    return {**formatted, "message": message, "extensions": extensions}
 
 
 def _error_code(error: GraphQLError) -> str | None:
@@ -133,7 +146,7 @@ async def graphql_endpoint(request: Request) -> Response:
     try:
         document = parse(query, max_tokens=MAX_TOKENS)
     except GraphQLSyntaxError as error:
-        return _respond({"errors": [error.formatted]}, request_error_status, media_type)
+        return _respond({"errors": [_in_dutch(error.formatted)]}, request_error_status, media_type)
     operation = get_operation_ast(document, operation_name)
     if operation is None:
         return _respond(_error_body("geef de te draaien operatie met operationName", "name the operation to run with operationName", "BAD_REQUEST"), request_error_status, media_type)
@@ -190,6 +203,8 @@ async def _execute(query: str, variables, operation_name, context: Context, requ
             original = getattr(error, "original_error", None)
             if isinstance(original, UserError):  # the same members as a problem over HTTP (api.problems)
                 formatted["extensions"].update({"nl": original.nl, "en": original.en, "where": original.where})
+            else:
+                formatted = _in_dutch(formatted)
             body["errors"].append(formatted)
     request_failed = result.errors and result.data is None and all(e.path is None for e in result.errors)
     if request_failed:

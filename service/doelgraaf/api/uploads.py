@@ -38,7 +38,7 @@ MEDIA_TYPES = {
 def _municipality(request: Request, principal) -> str:
     asked = request.query_params.get("municipality")
     if asked:
-        return check_code(asked)
+        return check_code(asked, "municipality")
     if principal is not None and principal.municipality:
         return principal.municipality
     raise UserError("noem de gemeente met ?municipality=GM0000", "name the municipality with ?municipality=GM0000", where="municipality")

@@ -18,7 +18,15 @@ from doelgraaf.core.namespaces import vocabulary_graph
 from doelgraaf.queries import load
 from doelgraaf.store import Repository, cache
 
-ORDER = ("onzeker", "waarschijnlijk", "zeker")
+# dg:certainty of a succession, weakest first: its word in English and what it says of comparing the codes
+CERTAINTIES = {
+    "onzeker": ("uncertain", "de bronnen twijfelen of de codes hetzelfde omvatten; vergelijk met voorbehoud",
+                "the sources doubt that the codes cover the same; compare with reservations"),
+    "waarschijnlijk": ("probable", "de codes omvatten volgens de bronnen waarschijnlijk hetzelfde",
+                       "the codes probably cover the same, the sources say"),
+    "zeker": ("certain", "de codes omvatten hetzelfde", "the codes cover the same"),
+}
+ORDER = tuple(CERTAINTIES)
 
 
 @dataclass(frozen=True)
@@ -63,8 +71,8 @@ class Taakvelden:
     def get(self, code: str) -> Taakveld:
         found = self.by_code.get(code)
         if found is None:
-            raise UserError(f"taakveld '{code[:20]}' bestaat niet; gebruik een BBV-code zoals '6.1' of hoofdtaakveld '6'",
-                            f"taakveld '{code[:20]}' does not exist; use a BBV code such as '6.1' or main taakveld '6'",
+            raise UserError(f"taakveld '{code[:20]}' bestaat niet; gebruik een BBV-code zoals '6.1' of hoofdtaakveld '6' (de codes: GET /vocab/taakvelden)",
+                            f"taakveld '{code[:20]}' does not exist; use a BBV code such as '6.1' or main taakveld '6' (the codes: GET /vocab/taakvelden)",
                             where="taakveld")
         return found
 

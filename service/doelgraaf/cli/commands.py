@@ -23,6 +23,13 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_INPUT, f"doelgraaf: ongeldige opdracht / invalid command: {message}\n")
 
 
+def _codes(args: argparse.Namespace) -> list[str] | None:
+    """The codes given with --municipality, in capitals, or a message that names the option."""
+    from doelgraaf.core.codes import check_code
+
+    return None if args.municipality is None else [check_code(c, "--municipality") for c in args.municipality]
+
+
 def _cmd_validate(args: argparse.Namespace) -> int:
     from doelgraaf.ingest.loading import as_loaded
     from doelgraaf.ingest.municipality_graphs import split_by_municipality
@@ -30,7 +37,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     from doelgraaf.validation import validate
 
     documents = [read_file(path) for path in args.files]
-    groups = split_by_municipality(documents, args.municipality)
+    groups = split_by_municipality(documents, _codes(args))
     if not groups:
         raise UserError(
             "de invoer bevat geen triples (of geen van de genoemde gemeenten)",
@@ -81,7 +88,7 @@ def _cmd_load(args: argparse.Namespace) -> int:
     documents = [read_file(path) for path in args.files]
     repo = open_store_to_write(args)
     try:
-        outcome = load_documents(repo, documents, args.municipality, strict=args.strict)
+        outcome = load_documents(repo, documents, _codes(args), strict=args.strict)
     finally:
         repo.close()
     _print_load(outcome, args.lang)
@@ -89,9 +96,7 @@ def _cmd_load(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from doelgraaf.core.codes import check_code
-
-    codes = [check_code(c) for c in args.municipality]
+    codes = _codes(args)
     repo = open_store(args)
     try:
         if args.kind == "xlsx":
@@ -122,7 +127,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
             from doelgraaf.core.codes import check_code
             from doelgraaf.ingest.spreadsheet.importing import import_workbook
 
-            code = check_code(args.municipality)
+            code = check_code(args.municipality, "--municipality")
             try:
                 data = open(args.file, "rb").read()
             except OSError as exc:

@@ -18,19 +18,31 @@ from doelgraaf.analysis.cost import Cost as CostValue
 from doelgraaf.analysis.cost import year_literal
 from doelgraaf.analysis.progress import Point, progress
 from doelgraaf.catalogue.vocabularies import current
-from doelgraaf.core.namespaces import DG, RDF, municipality_graph, sdg_iri, taakveld_iri
-from doelgraaf.core.terms import named_node
+from doelgraaf.core.namespaces import DG, RDF, municipality_graph
+from doelgraaf.graphql import arguments
 from doelgraaf.graphql.types import Concept, Resource, Types, properties
 from doelgraaf.graphql.values import money, to_scalar
 
-PAGE_ARGS = "first: hoeveel (max 1000) / how many; after: id van het laatst ontvangen item / id of the last item received"
+FILTER_DOC = (" Een programma, eigenaar, doel of funds: het id, de code (programmanummer) of het laatste deel van het id binnen deze "
+              "gemeente (wethouder-wonen); taakveld: BBV-code of id, een hoofdtaakveld ('6') telt al zijn taakvelden; wat niets aanwijst "
+              "is een fout / A programme, owner, goal or funds: the id, the code (programme number) or the last part of the id within "
+              "this municipality; taakveld: BBV code or id, a main taakveld ('6') takes all its taakvelden; what names nothing is an error.")
+PAGE_ARGS = ("first: hoeveel (max 1000) / how many; after: id van het laatst ontvangen item, een id dat niet in de lijst staat is een fout "
+             "/ id of the last item received, an id not in the list is an error")
 
 
-@strawberry.type(description="Lasten, baten en saldo in euro / Expenses, revenues and net cost in euros.")
+@strawberry.type(description="Lasten, baten en saldo in euro, in een jaar en fase. null is geen gegevens, geen nul: er is geen enkele "
+                             "begrotingsregel om op te tellen / Expenses, revenues and net cost in euros, in a year and phase. null is "
+                             "no data, not zero: there is no budget line at all to add up.")
 class Cost:
-    expenses: Decimal = strawberry.field(description="Lasten / Expenses.")
-    revenues: Decimal = strawberry.field(description="Baten / Revenues.")
-    net: Decimal = strawberry.field(description="Lasten min baten (positief: kost geld) / Expenses minus revenues (positive: costs money).")
+    expenses: typing.Optional[Decimal] = strawberry.field(
+        description="Lasten; null: geen lastenregels voor dat jaar en die fase / Expenses; null: no expense lines for that year and phase.")
+    revenues: typing.Optional[Decimal] = strawberry.field(
+        description="Baten; null: geen batenregels voor dat jaar en die fase / Revenues; null: no revenue lines for that year and phase.")
+    net: typing.Optional[Decimal] = strawberry.field(
+        description="Lasten min baten (positief: kost geld), een kant zonder regels telt als 0; null: geen enkele regel voor dat jaar en "
+                    "die fase / Expenses minus revenues (positive: costs money), a side without lines counting as 0; null: no line at "
+                    "all for that year and phase.")
 
     @staticmethod
     def of(value: CostValue) -> "Cost":
@@ -72,12 +84,14 @@ async def _in_thread(function, *args, **kwargs):
     return await asyncio.to_thread(function, *args, **kwargs)
 
 
-def _cost_field(kind: str, noun: tuple[str, str], Phase):  # noqa: N803  (a GraphQL type, named as in the schema)
+def _cost_field(kind: str, noun: tuple[str, str], Phase, graph_of=lambda root: root.graph):  # noqa: N803  (a GraphQL type, named as in the schema)
     async def resolve(root, info: Info, year: int, phase: Phase) -> Cost:  # type: ignore[valid-type]
-        loader = info.context.loaders.cost(kind, root.graph, year, phase.value)
+        loader = info.context.loaders.cost(kind, graph_of(root), arguments.year(year, "year"), phase.value)
         return Cost.of(await loader.load(root.id))
 
-    return strawberry.field(resolver=resolve, description=f"Kosten van {noun[0]}, in een jaar en fase / Cost of {noun[1]}, in a year and phase.")
+    return strawberry.field(resolver=resolve, description=f"Kosten van {noun[0]}, in een jaar (vier cijfers) en fase; null per richting "
+                                                          f"als er geen regel is / Cost of {noun[1]}, in a year (four digits) and phase; "
+                                                          f"null per direction when there is no line.")
 
 
 def _point(props: dict) -> Point | None:
@@ -103,10 +117,12 @@ def extra_fields(types: Types) -> dict[str, dict[str, object]]:
         sdg: typing.Optional[int] = None, taakveld: typing.Optional[str] = None,
         first: typing.Optional[int] = None, after: typing.Optional[strawberry.ID] = None,
     ) -> typing.List[Goal]:  # type: ignore[valid-type]
+        graph = _data_graph(root)
         return await _list(
-            info, "Goal", listing.goals, first, after, _data_graph(root),
-            programme=_optional(programme, lambda v: named_node(v, "programme")), owner=_optional(owner, lambda v: named_node(v, "owner")),
-            sdg=_optional(sdg, lambda v: ox.NamedNode(str(sdg_iri(v)))), taakveld=_optional(taakveld, lambda v: named_node(str(taakveld_iri(v)), "taakveld")),
+            info, "Goal", listing.goals, first, after, graph,
+            programme=await arguments.key(info, graph, programme, arguments.PROGRAMME, "programme"),
+            owner=await arguments.key(info, graph, owner, arguments.OWNER, "owner"),
+            sdg=arguments.sdg(sdg, "sdg"), taakveld=await arguments.taakveld(info, taakveld, "taakveld"),
         )
 
     async def measures(
@@ -115,10 +131,12 @@ def extra_fields(types: Types) -> dict[str, dict[str, object]]:
         owner: typing.Optional[strawberry.ID] = None, taakveld: typing.Optional[str] = None,
         first: typing.Optional[int] = None, after: typing.Optional[strawberry.ID] = None,
     ) -> typing.List[Measure]:  # type: ignore[valid-type]
+        graph = _data_graph(root)
         return await _list(
-            info, "Measure", listing.measures, first, after, _data_graph(root),
-            goal=_optional(goal, lambda v: named_node(v, "goal")), programme=_optional(programme, lambda v: named_node(v, "programme")),
-            owner=_optional(owner, lambda v: named_node(v, "owner")), taakveld=_optional(taakveld, lambda v: named_node(str(taakveld_iri(v)), "taakveld")),
+            info, "Measure", listing.measures, first, after, graph,
+            goal=await arguments.key(info, graph, goal, arguments.GOAL, "goal"),
+            programme=await arguments.key(info, graph, programme, arguments.PROGRAMME, "programme"),
+            owner=await arguments.key(info, graph, owner, arguments.OWNER, "owner"), taakveld=await arguments.taakveld(info, taakveld, "taakveld"),
         )
 
     async def budget_lines(
@@ -128,11 +146,12 @@ def extra_fields(types: Types) -> dict[str, dict[str, object]]:
         funds: typing.Optional[strawberry.ID] = None,
         first: typing.Optional[int] = None, after: typing.Optional[strawberry.ID] = None,
     ) -> typing.List[BudgetLine]:  # type: ignore[valid-type]
+        graph = _data_graph(root)
         return await _list(
-            info, "BudgetLine", listing.budget_lines, first, after, _data_graph(root),
-            year=_optional(year, year_literal), phase=_optional(phase, lambda v: ox.NamedNode(v.value)),
-            direction=_optional(direction, lambda v: ox.NamedNode(v.value)),
-            taakveld=_optional(taakveld, lambda v: named_node(str(taakveld_iri(v)), "taakveld")), funded=_optional(funds, lambda v: named_node(v, "funds")),
+            info, "BudgetLine", listing.budget_lines, first, after, graph,
+            year=_optional(arguments.year(year, "year"), year_literal), phase=_optional(phase, lambda v: ox.NamedNode(v.value)),
+            direction=_optional(direction, lambda v: ox.NamedNode(v.value)), taakveld=await arguments.taakveld(info, taakveld, "taakveld"),
+            funded=await arguments.key(info, graph, funds, arguments.FUNDED, "funds"),
         )
 
     def of_type(type_name: str, cls, noun: str):
@@ -143,6 +162,7 @@ def extra_fields(types: Types) -> dict[str, dict[str, object]]:
                                 description=f"{noun}. {PAGE_ARGS}.")
 
     async def population(root, info: Info, year: typing.Optional[int] = None) -> typing.Optional[int]:
+        arguments.year(year, "year")
         counts = await info.context.loaders.population.load(root.id)
         if not counts:
             return None
@@ -157,6 +177,7 @@ def extra_fields(types: Types) -> dict[str, dict[str, object]]:
         return None
 
     async def indicator_progress(root, info: Info, year: typing.Optional[int] = None) -> IndicatorProgress:
+        arguments.year(year, "year")
         props = await properties(info, root)
         ends = {}
         for name in ("baseline", "target"):
@@ -201,10 +222,14 @@ def extra_fields(types: Types) -> dict[str, dict[str, object]]:
     page_doc = f" {PAGE_ARGS}."
     return {
         "Municipality": {
-            "population": strawberry.field(resolver=population, description="Inwoners op 1 januari van het jaar (standaard het laatst bekende) / Inhabitants on 1 January of the year (default: the latest known)."),
-            "goals": strawberry.field(resolver=goals, description="Doelen, te filteren op programma, eigenaar, SDG (1-17) en taakveldcode / Goals, filtered by programme, owner, SDG (1-17) and taakveld code." + page_doc),
-            "measures": strawberry.field(resolver=measures, description="Maatregelen en initiatieven, te filteren op doel, programma, eigenaar en taakveld / Measures and initiatives, filtered by goal, programme, owner and taakveld." + page_doc),
-            "budgetLines": strawberry.field(resolver=budget_lines, description="Begrotingsregels, te filteren op jaar, fase, richting, taakveld en wat ze financieren / Budget lines, filtered by year, phase, direction, taakveld and what they fund." + page_doc),
+            "population": strawberry.field(resolver=population, description="Inwoners op 1 januari van het jaar (standaard het laatst bekende); "
+                                                                            "null: geen inwonertal voor dat jaar / Inhabitants on 1 January of the "
+                                                                            "year (default: the latest known); null: no count for that year."),
+            "cost": _cost_field("municipality", ("de gemeente: al haar begrotingsregels, ook die niets financieren",
+                                                 "the municipality: all its budget lines, those funding nothing included"), Phase, _data_graph),
+            "goals": strawberry.field(resolver=goals, description="Doelen, te filteren op programma, eigenaar, SDG (1-17) en taakveld / Goals, filtered by programme, owner, SDG (1-17) and taakveld." + FILTER_DOC + page_doc),
+            "measures": strawberry.field(resolver=measures, description="Maatregelen en initiatieven, te filteren op doel, programma, eigenaar en taakveld / Measures and initiatives, filtered by goal, programme, owner and taakveld." + FILTER_DOC + page_doc),
+            "budgetLines": strawberry.field(resolver=budget_lines, description="Begrotingsregels, te filteren op jaar, fase, richting, taakveld en wat ze financieren (funds) / Budget lines, filtered by year, phase, direction, taakveld and what they fund." + FILTER_DOC + page_doc),
             "programmes": of_type("Programme", DG.Programme, "Programma's / Programmes"),
             "indicators": of_type("Indicator", DG.Indicator, "Indicatoren / Indicators"),
             "challenges": of_type("SocietalChallenge", DG.SocietalChallenge, "Maatschappelijke opgaven / Societal challenges"),

@@ -34,10 +34,13 @@ class Completeness:
     measures: int = strawberry.field(description="Maatregelen en initiatieven (van een programma: die zijn doelen dienen) / "
                                                  "Measures and initiatives (of a programme: those serving its goals).")
     measures_serving_goal: int = strawberry.field(description="Maatregelen die een doel dienen / Measures serving a goal.")
-    budget_lines_reaching_goal: Decimal = strawberry.field(description="Het deel (0..1) van de lasten, alle jaren en fasen, dat een doel "
-                                                                       "bereikt, rechtstreeks of via een maatregel / The share (0..1) of "
-                                                                       "the expenses, all years and phases, that reaches a goal.")
-    expenses: Decimal = strawberry.field(description="Lasten in totaal, euro, alle jaren en fasen / Total expenses in euros, all years and phases.")
+    budget_lines_reaching_goal: typing.Optional[Decimal] = strawberry.field(
+        description="Het deel (0..1) van de lasten, alle jaren en fasen, dat een doel bereikt, rechtstreeks of via een maatregel; null: "
+                    "geen lasten om een deel van te nemen (de score telt dat als 0) / The share (0..1) of the expenses, all years and "
+                    "phases, that reaches a goal; null: no expenses to take a share of (the score counts it as 0).")
+    expenses: typing.Optional[Decimal] = strawberry.field(
+        description="Lasten in totaal, euro, alle jaren en fasen; null: geen enkele lastenregel / Total expenses in euros, all years "
+                    "and phases; null: not a single expense line.")
     score: Decimal = strawberry.field(description=SCORE)
 
     @staticmethod

@@ -12,7 +12,9 @@ from strawberry.types import Info
 
 from doelgraaf.analysis import comparisons, money_flow
 from doelgraaf.catalogue.taakvelden import taakvelden
+from doelgraaf.core.codes import code_order
 from doelgraaf.core.namespaces import municipality_graph, vocabulary_graph
+from doelgraaf.graphql import arguments
 from doelgraaf.graphql.types import Concept, Types
 
 
@@ -34,11 +36,6 @@ class FlowLink:
     amount: Decimal = strawberry.field(description="Lasten in euro / Expenses in euros.")
 
 
-def _code_order(taakveld) -> list[tuple[int, int | str]]:
-    """'0.10' after '0.9', '6.71a' after '6.71': codes are text, ordered part by part."""
-    return [(0, int(part)) if part.isdigit() else (1, part) for part in taakveld.code.split(".")]
-
-
 def _graph(root) -> ox.NamedNode:
     return ox.NamedNode(str(municipality_graph(root.id.rsplit("/", 1)[-1])))
 
@@ -52,7 +49,7 @@ def extra_fields(types: Types) -> dict[str, dict[str, object]]:
         phases: typing.List[Phase]  # type: ignore[valid-type]
 
     async def flow(root, info: Info, year: int, phase: Phase) -> typing.List[FlowLink]:  # type: ignore[valid-type]
-        links = await asyncio.to_thread(money_flow.money_flow, info.context.repository, _graph(root), year, ox.NamedNode(phase.value))
+        links = await asyncio.to_thread(money_flow.money_flow, info.context.repository, _graph(root), arguments.year(year, "year"), ox.NamedNode(phase.value))
         return [FlowLink(kind=FlowKind(link.kind), source=link.source, target=link.target, amount=link.amount) for link in links]
 
     async def years(root, info: Info) -> typing.List[BudgetYear]:
@@ -88,9 +85,10 @@ def dashboards_query(types: Types) -> type:
         @strawberry.field(description="De BBV-taakvelden, hoofdtaakvelden eerst in codevolgorde; met year: die in dat jaar gelden / "
                                       "The BBV taakvelden in code order; with year: those valid in that year.")
         async def taakvelden(self, info: Info, year: typing.Optional[int] = None) -> typing.List[Concept]:
+            year = arguments.year(year, "year")
             vocabulary = await asyncio.to_thread(taakvelden, info.context.repository)
             chosen = [t for t in vocabulary.by_code.values() if year is None or t.main is None or t.valid_in(year)]
             graph = str(vocabulary_graph("taakvelden"))
-            return [Concept(id=t.iri, graph=graph) for t in sorted(chosen, key=_code_order)]
+            return [Concept(id=t.iri, graph=graph) for t in sorted(chosen, key=lambda t: code_order(t.code))]
 
     return DashboardsQuery

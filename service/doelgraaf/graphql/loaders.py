@@ -125,10 +125,11 @@ class Loaders:
         return [counts.get(m, {}) for m in municipalities]
 
     def cost(self, kind: str, graph: str, year: int, phase: str) -> DataLoader:
-        """One loader per (kind, graph, year, phase): the cost of many measures/goals/programmes at once."""
+        """One loader per (kind, graph, year, phase): the cost of many measures/goals/programmes/municipalities at once."""
         key = (kind, graph, year, phase)
         if key not in self._cost_loaders:
-            compute = {"measure": cost.measure_costs, "goal": cost.goal_costs, "programme": cost.programme_costs}[kind]
+            compute = {"measure": cost.measure_costs, "goal": cost.goal_costs, "programme": cost.programme_costs,
+                       "municipality": cost.municipality_costs}[kind]
 
             async def load_costs(iris: list[str]) -> list[cost.Cost]:
                 result = await self._run(compute, self.repository, _node(graph), [_node(i) for i in iris], year, _node(phase))

@@ -299,7 +299,7 @@ async def _run_edit(info: Info, make_build) -> MutationResult:
 
 
 async def import_rdf(info: Info, municipality: str, format: RdfFormat, data: str, strict: bool = False) -> MutationResult:
-    check_code(municipality)
+    municipality = check_code(municipality, "municipality")
     editing.authorise(info.context.principal, municipality)
     body = data.encode("utf-8")
     if len(body) > MAX_IMPORT_BYTES:
@@ -310,7 +310,7 @@ async def import_rdf(info: Info, municipality: str, format: RdfFormat, data: str
 
 
 async def import_spreadsheet(info: Info, municipality: str, data: str, strict: bool = False) -> MutationResult:
-    check_code(municipality)
+    municipality = check_code(municipality, "municipality")
     editing.authorise(info.context.principal, municipality)
     if len(data) > MAX_IMPORT_BYTES * 4 // 3 + 4:  # the base64 of a workbook of MAX_IMPORT_BYTES
         raise UserError(f"werkmap groter dan {MAX_IMPORT_BYTES} bytes", f"workbook larger than {MAX_IMPORT_BYTES} bytes", where="data")

@@ -10,7 +10,9 @@ from functools import lru_cache
 
 import strawberry
 from graphql import GraphQLError
-from strawberry.extensions import MaskErrors, MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
+from graphql.validation import ValidationRule
+from strawberry.extensions import AddValidationRules, MaskErrors, MaxAliasesLimiter, MaxTokensLimiter
+from strawberry.extensions.query_depth_limiter import create_validator
 from strawberry.tools import merge_types
 from strawberry.types import Info
 
@@ -20,7 +22,7 @@ from doelgraaf.catalogue.vocabularies import current, shipped_repository
 from doelgraaf.core.codes import check_code
 from doelgraaf.core.errors import UserError
 from doelgraaf.core.terms import named_node
-from doelgraaf.graphql import completeness, dashboards
+from doelgraaf.graphql import arguments, completeness, dashboards
 from doelgraaf.graphql.analytics import extra_fields
 from doelgraaf.graphql.comparisons import comparison_query
 from doelgraaf.graphql.findings import ValidationReport
@@ -45,20 +47,21 @@ def base_query(types: Types) -> type:
                                       " first: hoeveel / how many; after: code van de laatst ontvangen gemeente / code of the last one received.")
         async def municipalities(self, info: Info, first: typing.Optional[int] = None, after: typing.Optional[str] = None) -> typing.List[Municipality]:  # type: ignore[valid-type]
             refs = await info.context.municipalities()
-            codes = listing.page([r.code for r in refs], first, after)
+            codes = listing.page([r.code for r in refs], first, None if after is None else check_code(after, "after"))
             by_code = {r.code: r for r in refs}
             return [municipality_object(by_code[c]) for c in codes]
 
-        @strawberry.field(description="Eén gemeente op CBS-code, zoals GM0629 / One municipality by CBS code, such as GM0629.")
+        @strawberry.field(description="Eén gemeente op CBS-code, zoals GM0629 (gm0629 mag ook); een onbekende code is een fout "
+                                      "(BAD_USER_INPUT), null dus alleen met een fout / One municipality by CBS code, such as GM0629 "
+                                      "(gm0629 too); an unknown code is an error (BAD_USER_INPUT), so null only with an error.")
         async def municipality(self, info: Info, code: str) -> typing.Optional[Municipality]:  # type: ignore[valid-type]
-            check_code(code)
-            ref = await asyncio.to_thread(listing.find, info.context.repository, code)
-            return municipality_object(ref) if ref else None
+            return municipality_object(await arguments.municipality(info, code, "code"))
 
-        @strawberry.field(description="De SHACL-controle van de gegevens van een gemeente / The SHACL check of a municipality's data.")
+        @strawberry.field(description="De SHACL-controle van de gegevens van een gemeente (CBS-code, hoofdletters of niet) / "
+                                      "The SHACL check of a municipality's data (CBS code, any case).")
         async def validation(self, info: Info, municipality: str) -> ValidationReport:
-            check_code(municipality)
-            report = await asyncio.to_thread(municipality_report, info.context.repository, municipality)
+            ref = await arguments.municipality(info, municipality, "municipality")
+            report = await asyncio.to_thread(municipality_report, info.context.repository, ref.code)
             return ValidationReport(report=report)
 
         @strawberry.field(description="Eén ding op IRI, van welke soort ook / One thing by IRI, of whatever kind.")
@@ -72,6 +75,21 @@ def base_query(types: Types) -> type:
             return await types.make_typed(info, iri, graph)
 
     return BaseQuery
+
+
+def _depth_limiter() -> AddValidationRules:
+    """strawberry's depth limit, leaving a spread of an unknown fragment to graphql-core's own rule: strawberry's
+    rule fails there with a bare KeyError, which reached the client as the message "'F'"."""
+    measured = create_validator(MAX_DEPTH, None)
+
+    class DepthLimit(measured):  # type: ignore[misc, valid-type]
+        def __init__(self, context) -> None:
+            try:
+                super().__init__(context)
+            except KeyError:  # KnownFragmentNamesRule reports the fragment; there is no depth to measure
+                ValidationRule.__init__(self, context)
+
+    return AddValidationRules([DepthLimit])
 
 
 def _mask(error) -> bool:
@@ -106,7 +124,7 @@ def build_schema(kinds: dict[str, Kind], notations: dict[str, str]) -> Schema:
         mutation=mutation_type(kinds, types),
         types=list(types.objects.values()),
         extensions=[
-            lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
+            _depth_limiter,
             lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
             lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
             lambda: MaskErrors(should_mask_error=_mask, error_message="Interne fout / Internal error"),

@@ -43,6 +43,9 @@ CENT = Decimal("0.01")
 MONEY_PREDICATES = {"https://w3id.org/doelgraaf/def#amount"}
 
 
-def money(value: Decimal) -> Decimal:
-    """Euros with at least two decimals: the store keeps 12500.50 as 12500.5, a controller reads 12500.50."""
+def money(value: Decimal | None) -> Decimal | None:
+    """Euros with at least two decimals: the store keeps 12500.50 as 12500.5, a controller reads 12500.50.
+    None (no data) stays None."""
+    if value is None:
+        return None
     return value if value.as_tuple().exponent <= -2 else value.quantize(CENT)

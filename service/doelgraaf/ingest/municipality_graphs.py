@@ -38,7 +38,7 @@ def split_by_municipality(
     None when none is named). A named graph of a municipality that was not named is refused:
     nothing lands in another municipality's graph by accident.
     """
-    wanted = [check_code(c) for c in municipalities or []]
+    wanted = [check_code(c, "municipality") for c in municipalities or []]
     default_owner = wanted[0] if len(wanted) == 1 else None
     groups: dict[str | None, Graph] = {}
     for document in documents:

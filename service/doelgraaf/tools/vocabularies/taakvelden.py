@@ -11,12 +11,11 @@ from dataclasses import dataclass, field
 
 from rdflib import Graph, Literal, URIRef
 
+from doelgraaf.catalogue.taakvelden import ORDER
 from doelgraaf.core.namespaces import DCTERMS, DG, ID, RDF, RDFS, SKOS, XSD, taakveld_iri
 from doelgraaf.tools.vocabularies import facts
 from doelgraaf.tools.vocabularies.skos import labels, new_graph, scheme
 
-CERTAINTIES = ("onzeker", "waarschijnlijk", "zeker")
-"""dg:certainty values, weakest first."""
 
 
 @dataclass(frozen=True)
@@ -215,8 +214,8 @@ def certainty(text: str) -> str:
     """
     parts = [p.strip() for p in text.split(";")]
     relevant = [p for p in parts if "opvolg" in p] or [p for p in parts if not re.search(r"\bjaa?r", p)]
-    found = [next(level for level in CERTAINTIES if re.search(rf"\b{level}\b", p)) for p in relevant]
-    return min(found, key=CERTAINTIES.index)
+    found = [next(level for level in ORDER if re.search(rf"\b{level}\b", p)) for p in relevant]
+    return min(found, key=ORDER.index)
 
 
 def _expand(spec: str) -> list[str]:
