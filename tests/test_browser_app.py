@@ -143,6 +143,7 @@ def test_a_red_goal_says_what_is_missing_on_hover_and_on_keyboard_focus(page, se
     card = page.locator(f'li.goal[data-goal="{goal}"]').first
     status = card.locator("button.status")
     assert status.inner_text() == "ontbreekt iets" and "red" in status.get_attribute("class")
+    assert card.locator(".amount").inner_text() == "geen begrotingsregels"  # no budget is not € 0
     tip = card.locator('[role="tooltip"]')
     assert not tip.is_visible()
     status.hover()

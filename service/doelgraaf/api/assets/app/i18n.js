@@ -65,6 +65,7 @@ const STRINGS = {
   statusMissing: ["ontbreekt iets", "something missing"],
   owner: ["Eigenaar", "Owner"],
   noOwner: ["geen eigenaar", "no owner"],
+  noBudget: ["geen begrotingsregels", "no budget lines"],
   costThisYear: ["Kosten {year} (begroot)", "Cost {year} (adopted)"],
   indicators: ["Indicatoren", "Indicators"],
   measures: ["Maatregelen", "Measures"],

@@ -77,7 +77,7 @@ function goalItem(goal, year, index) {
       <h3><a href="${pageOf(goal.id)}">${escapeHtml(goal.label)}</a></h3>
     </div>
     <p class="facts">${escapeHtml(t("owner"))}: ${goal.owner ? escapeHtml(goal.owner.label) : `<span class="nodata">${escapeHtml(t("noOwner"))}</span>`}
-      · ${escapeHtml(t("costThisYear", { year }))}: <span class="amount">${cost ? escapeHtml(cost) : `<span class="nodata">${escapeHtml(t("noData"))}</span>`}</span>
+      · ${escapeHtml(t("costThisYear", { year }))}: <span class="amount">${cost ? escapeHtml(cost) : `<span class="nodata">${escapeHtml(t("noBudget"))}</span>`}</span>
       ${goal.sdgs.length ? `· SDG ${goal.sdgs.map((s) => `<abbr title="${escapeHtml(s.label)}">${escapeHtml(s.code)}</abbr>`).join(", ")}` : ""}</p>
     <details>
       <summary>${escapeHtml(t("indicators"))} (${goal.indicators.length}) · ${escapeHtml(t("measures"))} (${goal.measures.length})</summary>
