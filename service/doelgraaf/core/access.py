@@ -107,11 +107,3 @@ class TokenRegistry:
         if found is None:
             raise Unauthenticated("onbekend token", "unknown token")
         return found
-
-    def valid(self, authorization: str | None) -> bool:
-        """Whether the header is absent or names a known token (what every reader may read)."""
-        try:
-            self.principal(authorization)
-        except Unauthenticated:
-            return False
-        return True
