@@ -31,6 +31,8 @@ MAX_QUERY_LENGTH = 20_000
 # Declared for every public query (the project's own prefixes); a query's own PREFIX lines take precedence.
 PREFIXES = {name: str(namespace) for name, namespace in NAMESPACES.items()}
 
+LOCAL_ESCAPE = re.compile(r"\\([_~.\-!$&'()*+,;=/?#@%])")  # PN_LOCAL_ESC of the SPARQL grammar
+
 _FORMS = {"SelectQuery": "SELECT", "ConstructQuery": "CONSTRUCT", "AskQuery": "ASK", "DescribeQuery": "DESCRIBE"}
 
 
@@ -160,7 +162,11 @@ def _dataset_clauses(prologue, body) -> tuple[tuple[str, ...], tuple[str, ...]]:
             iri = dict.get(clause, kind)
             if iri is None:
                 continue
-            text = str(resolved.absolutize(iri))
+            if isinstance(iri, CompValue) and iri.name == "pname":  # rdflib keeps a local name's escapes (g:a\/b); SPARQL drops them
+                local = LOCAL_ESCAPE.sub(r"\1", dict.get(iri, "localname") or "")
+                text = str(resolved.resolvePName(dict.get(iri, "prefix") or "", local))
+            else:
+                text = str(resolved.absolutize(iri))
             try:
                 ox.NamedNode(text)
             except ValueError:
