@@ -86,6 +86,10 @@ def repository(request):
 EDITOR = "editor-token-gm9999-0123456789"
 OTHER_EDITOR = "editor-token-gm0001-0123456789"
 ADMIN = "admin-token-0123456789abcdef"
+PARTNER = "partner-token-gm9999-0123456789"  # Energiecoöperatie Meerwijk Wekt, a partner the demo already names
+NEW_PARTNER = "partner-token-gm9999-new-0123456789"  # an organisation the demo does not know yet
+TOKENS = {EDITOR: "editor:GM9999", OTHER_EDITOR: "editor:GM0001", ADMIN: "admin",
+          PARTNER: "partner:GM9999:meerwijk-wekt", NEW_PARTNER: "partner:GM9999:buurtkracht"}
 
 
 def demo_repository(repo):
@@ -126,13 +130,13 @@ def embedded_demo_store():
 
 @pytest.fixture
 def demo(demo_store):
-    """The demo store, restored to the demo data after a test that changes it."""
+    """The demo store, restored to the demo data (and the proposals partners made to it) after a test that changes it."""
     import pyoxigraph as ox
 
-    graph = ox.NamedNode("https://w3id.org/doelgraaf/graph/GM9999")
-    before = demo_store.graph_triples(graph)
+    graphs = [ox.NamedNode("https://w3id.org/doelgraaf/graph/GM9999"), ox.NamedNode("https://w3id.org/doelgraaf/graph/GM9999/proposals")]
+    before = {graph: demo_store.graph_triples(graph) for graph in graphs}
     yield demo_store
-    demo_store.replace_graphs({graph: before})
+    demo_store.replace_graphs(before)
 
 
 @pytest.fixture
@@ -141,8 +145,7 @@ def client(demo):
     from doelgraaf.core.access import TokenRegistry
     from fastapi.testclient import TestClient
 
-    tokens = TokenRegistry({EDITOR: "editor:GM9999", OTHER_EDITOR: "editor:GM0001", ADMIN: "admin"})
-    with TestClient(create_app(demo, tokens)) as test_client:
+    with TestClient(create_app(demo, TokenRegistry(TOKENS))) as test_client:
         yield test_client
 
 

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import httpx
 import pytest
+from playwright.sync_api import expect
 from doelgraaf.core.numbers import euro
 
-from tests.conftest import EDITOR, SCREENSHOTS, demo_repository, needs_chromium, offline, serving
+from tests.conftest import EDITOR, PARTNER, SCREENSHOTS, demo_repository, needs_chromium, offline, serving
 
 pytestmark = [needs_chromium, pytest.mark.xdist_group("browser-app")]
 
@@ -32,7 +33,7 @@ def service():
         cbs_iv3.import_file(repo, DATA_DIR / "cbs-iv3" / name, year, phase)
     workbook = EXAMPLES_DIR / "wassenaar-2026.xlsx"
     assert import_workbook(repo, workbook.read_bytes(), "GM0629", workbook.name).stored
-    with serving(repo, {EDITOR: "editor:GM9999", WASSENAAR_EDITOR: "editor:GM0629"}) as url:
+    with serving(repo, {EDITOR: "editor:GM9999", WASSENAAR_EDITOR: "editor:GM0629", PARTNER: "partner:GM9999:meerwijk-wekt"}) as url:
         yield url
     repo.close()
 
@@ -107,7 +108,7 @@ def test_start_finds_a_municipality_and_shows_what_data_it_has(page, service):
 
 def test_the_doelenboom_shows_each_goal_with_owner_and_cost_as_graphql_says(page, service):
     data = graphql(service, """{ municipality(code: "GM9999") { completeness { goals goalsWithOwner }
-        goals(first: 1000) { id label owner { label } cost(year: 2026, phase: ADOPTED) { expenses } } } }""")["municipality"]
+        goals(first: 1000) { id label owner { label } cost(year: 2026, phase: ADOPTED) { expenses } todo { severity } } } }""")["municipality"]
     visit(page, service + "/app/gemeente/GM9999", "doelenboom")
     assert f"{data['completeness']['goalsWithOwner']}/{data['completeness']['goals']}" in page.locator(".completeness").inner_text()
     for goal in data["goals"]:
@@ -116,7 +117,9 @@ def test_the_doelenboom_shows_each_goal_with_owner_and_cost_as_graphql_says(page
         facts = card.locator("p.facts").first.inner_text()
         assert goal["owner"]["label"] in facts
         assert card.locator(".amount").inner_text() == dutch_money(goal["cost"]["expenses"])
-        assert card.locator(".status").inner_text() == "compleet"
+        severities = {f["severity"] for f in goal["todo"]}
+        expected = "ontbreekt iets" if "VIOLATION" in severities else "SMART-waarschuwing" if severities else "compleet"
+        assert card.locator(".status").inner_text() == expected
     shoot(page, "doelenboom-demo")
 
 
@@ -276,6 +279,52 @@ def test_an_editor_fills_in_a_missing_owner_and_sees_what_it_fixed(page, service
     after = graphql(service, '{ municipality(code: "GM0629") { completeness { goalsWithOwner } } }')["municipality"]["completeness"]["goalsWithOwner"]
     assert after == before + 1
     shoot(page, "te-doen-opgeslagen")
+
+
+def use_token(page, value: str):
+    page.get_by_label("Token").fill(value)
+    page.get_by_role("button", name="Gebruik token").click()
+    page.wait_for_selector('html[data-ready]')
+
+
+def test_a_partner_proposes_and_the_municipality_accepts_one_and_declines_another(page, service):
+    goal = graphql(service, '{ municipality(code: "GM9999") { goals(first: 1) { id label } } }')["municipality"]["goals"][0]
+    cost_before = graphql(service, '{ node(id: "%s") { ... on Goal { cost(year: 2026, phase: ADOPTED) { expenses } } } }' % goal["id"])
+    visit(page, service + "/app/gemeente/GM9999/meedoen", "meedoen")
+    assert page.locator("#voorstel").count() == 0  # no partner token yet: nothing to propose with
+    use_token(page, PARTNER)
+    cards = page.locator("ol.cards li.card")
+    for sent, name in enumerate(("Buurtbatterij De Meerpolder", "Zonnedak op elke school"), start=1):
+        page.get_by_label("Doel").select_option(goal["id"])
+        page.get_by_label("Naam van het initiatief").fill(name)
+        page.get_by_label("Wat gaat u doen?").fill("Samen met de buurt, zonder geld van de gemeente.")
+        page.get_by_role("button", name="Verstuur voorstel").click()
+        expect(cards).to_have_count(sent)
+        assert "Voorstel verstuurd" in page.locator(".outcome.ok").inner_text()
+    assert all("open" in cards.nth(i).inner_text() for i in range(2))
+    assert page.get_by_role("button", name="Neem over").count() == 0  # a partner does not decide
+    shoot(page, "meedoen-partner")
+
+    use_token(page, EDITOR)
+    first = page.locator("li.card", has_text="Buurtbatterij De Meerpolder")
+    first.get_by_role("button", name="Neem over").click()
+    expect(page.locator(".outcome.ok")).to_contain_text("overgenomen: Buurtbatterij De Meerpolder")
+    second = page.locator("li.card", has_text="Zonnedak op elke school")
+    second.get_by_label("Reden").fill("Past beter bij het doel Woningen verduurzamen.")
+    second.get_by_role("button", name="Wijs af").click()
+    expect(page.locator(".outcome.ok")).to_contain_text("afgewezen: Zonnedak op elke school")
+    assert "afgewezen" in page.locator("li.card", has_text="Zonnedak op elke school").inner_text()
+    assert "Past beter bij het doel" in page.locator("li.card", has_text="Zonnedak op elke school").inner_text()
+    shoot(page, "meedoen-redacteur")
+
+    visit(page, service + "/app/gemeente/GM9999", "doelenboom")
+    card = page.locator(f'li.goal[data-goal="{goal["id"]}"]').first
+    card.locator("summary").click()
+    parts = card.locator(".parts").inner_text()
+    assert "Buurtbatterij De Meerpolder" in parts and "initiatief van Energiecoöperatie Meerwijk Wekt" in parts
+    assert "Zonnedak op elke school" not in page.locator("main").inner_text()
+    cost_after = graphql(service, '{ node(id: "%s") { ... on Goal { cost(year: 2026, phase: ADOPTED) { expenses } } } }' % goal["id"])
+    assert cost_after == cost_before  # a proposal, accepted or not, is not in the budget
 
 
 def test_english_beside_dutch(page, service):

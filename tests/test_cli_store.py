@@ -109,4 +109,4 @@ def test_serve_with_demo_as_make_run_does(tmp_path):
     finally:
         process.terminate()
         output = process.communicate(timeout=20)[0].decode()
-    assert f"http://127.0.0.1:{port}/graphql" in output and "editor:GM9999" in output
+    assert f"http://127.0.0.1:{port}/graphql" in output and "editor:GM9999" in output and "partner:GM9999:meerwijk-wekt" in output

@@ -16,7 +16,7 @@ from doelgraaf.analysis import graph_index
 from doelgraaf.catalogue.ontology import subclasses
 from doelgraaf.core.codes import CODE_PATTERN
 from doelgraaf.core.errors import UserError
-from doelgraaf.core.namespaces import DG, GRAPH, ID, RDF, municipality_graph, vocabulary_graph
+from doelgraaf.core.namespaces import DG, GRAPH, ID, RDF, is_private_graph, municipality_graph, vocabulary_graph
 from doelgraaf.queries import load
 from doelgraaf.store import Repository, cache
 
@@ -140,6 +140,15 @@ def keys(repo, graph: str, classes, predicate) -> list[tuple[str, str | None]]:
     return cache.cached(repo, ("filter keys", graph, tuple(types), str(predicate)), read, graphs=[graph])
 
 
+def proposals(repo, graph: str, status=None, proposer=None) -> list[str]:
+    """The proposals in a municipality's proposals graph, oldest first; who may see which is graphql/proposals.py's
+    question. Always through the .rq file: the in-memory index knows no order by date."""
+    names = ["status", "proposer"]
+    rows = repo.select(load("proposals"), bindings={"graph": ox.NamedNode(graph)},
+                       table=_filters(names, dict(status=status, proposer=proposer))).rows
+    return [r[0].value for r in rows]
+
+
 def of_type(repo, graph: str, cls: str) -> list[str]:
     """Resources of a class (and its subclasses) in one graph."""
     found = _typed_in_memory(repo, graph, sorted(subclasses(cls)))
@@ -151,10 +160,11 @@ def of_type(repo, graph: str, cls: str) -> list[str]:
 
 
 def home_graph(repo: Repository, iri: str) -> str | None:
-    """The graph that describes `iri`: the vocabulary for shared concepts, else the municipality graph typing it."""
+    """The graph that describes `iri`: the vocabulary for shared concepts, else the municipality graph typing it;
+    never a private graph (a proposal is read only through the municipality, by those who may)."""
     if iri.startswith(str(MUNICIPALITY_PREFIX)):
         ref = find(repo, iri[len(str(MUNICIPALITY_PREFIX)):])
         return ref.graph if ref else None
     rows = repo.select(load("resource_types"), bindings={"resource": ox.NamedNode(iri)}).rows
-    graphs = sorted({graph.value for graph, _ in rows if graph.value.startswith(str(GRAPH))})
+    graphs = sorted({graph.value for graph, _ in rows if graph.value.startswith(str(GRAPH)) and not is_private_graph(graph.value)})
     return graphs[0] if graphs else None

@@ -134,14 +134,18 @@ async def graphql_endpoint(request: Request) -> Response:
 
     request_error_status = 400 if media_type == GRAPHQL_RESPONSE else 200
     repository = request.app.state.repository
-    tokens = request.app.state.tokens
-    # reading is the same for everyone: an identical question gets the same answer until a write to a graph
-    # it read (store/cache.py), kept as the bytes sent; only answers without errors are kept, so a hit needs
-    # no parsing
+    try:
+        principal = request.app.state.tokens.principal(request.headers.get("authorization"))
+    except Unauthenticated as error:
+        return _respond(_error_body(error.nl, error.en, "UNAUTHENTICATED"), 401, media_type, {"WWW-Authenticate": "Bearer"})
+    # an identical question from the same principal gets the same answer until a write to a graph it read
+    # (store/cache.py), kept as the bytes sent; only answers without errors are kept, so a hit needs no parsing.
+    # Kept per principal, because some answers depend on who asks (a partner reads only its own proposals):
+    # no answer computed for one token's role is ever sent for another's.
     answers = repository.cache.region("answers")
-    key = (query, json.dumps(variables, sort_keys=True), operation_name)
+    key = (principal, query, json.dumps(variables, sort_keys=True), operation_name)
     hit = answers.peek(key)
-    if hit is not cache.MISSING and tokens.valid(request.headers.get("authorization")):
+    if hit is not cache.MISSING:
         return _respond_rendered(hit, media_type)
     try:
         document = parse(query, max_tokens=MAX_TOKENS)
@@ -153,10 +157,6 @@ async def graphql_endpoint(request: Request) -> Response:
     if operation.operation != OperationType.QUERY and request.method == "GET":
         return _respond(_error_body("wijzigingen alleen met POST", "mutations only with POST", "METHOD_NOT_ALLOWED"), 405, media_type, {"Allow": "POST"})
 
-    try:
-        principal = tokens.principal(request.headers.get("authorization"))
-    except Unauthenticated as error:
-        return _respond(_error_body(error.nl, error.en, "UNAUTHENTICATED"), 401, media_type, {"WWW-Authenticate": "Bearer"})
     if operation.operation == OperationType.MUTATION and principal is None:
         return _respond(_error_body("wijzigen vraagt een token (Authorization: Bearer …)", "changing data needs a token (Authorization: Bearer …)", "UNAUTHENTICATED"),
                         401, media_type, {"WWW-Authenticate": "Bearer"})

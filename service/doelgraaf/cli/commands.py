@@ -286,7 +286,7 @@ def build_parser() -> argparse.ArgumentParser:
     store_options(serve)
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
-    serve.add_argument("--tokens", metavar="FILE", help="JSON {token: 'editor:GM0000' | 'admin'}; ook/also DOELGRAAF_TOKENS")
+    serve.add_argument("--tokens", metavar="FILE", help="JSON {token: 'editor:GM0000' | 'partner:GM0000:<sleutel/key>' | 'reader' | 'admin'}; ook/also DOELGRAAF_TOKENS")
     serve.add_argument("--demo", action="store_true", help="laad de demogemeente GM9999 als die ontbreekt / load the demo if absent")
     serve.add_argument("--max-body-mb", type=float, default=12.0,
                        help="grootste verzoek in MB, daarboven 413 / largest request body in MB, 413 above (default 12)")

@@ -57,7 +57,9 @@ def serve(args) -> int:
         if ensure_demo(repo):
             print(f"Demogemeente {DEMO_CODE} geladen / demo municipality {DEMO_CODE} loaded")
         if not args.tokens and not os.environ.get(ENVIRONMENT_VARIABLE):
-            demo_tokens = {secrets.token_urlsafe(24): f"editor:{DEMO_CODE}", secrets.token_urlsafe(24): "admin"}
+            # a partner the demo names already, so that proposing an initiative can be tried at once (Meedoen)
+            demo_tokens = {secrets.token_urlsafe(24): f"editor:{DEMO_CODE}", secrets.token_urlsafe(24): f"partner:{DEMO_CODE}:meerwijk-wekt",
+                           secrets.token_urlsafe(24): "admin"}
             tokens = TokenRegistry(demo_tokens)
     base = f"http://{args.host}:{args.port}"
     print(f"""

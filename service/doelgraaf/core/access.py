@@ -1,7 +1,8 @@
 """Who may write: bearer tokens mapped to a role, configured in a file or the environment.
 
 Reading is open. A token is `reader` (authenticated, may not write), `editor` of exactly one
-municipality, or `admin` (any municipality, and the shared vocabularies). The municipality
+municipality, `partner` (an organisation of one municipality, that may only propose initiatives and
+read its own proposals), or `admin` (any municipality, and the shared vocabularies). The municipality
 a write goes to comes from the token, never from an argument. Tokens are kept only as SHA-256
 digests and compared in constant time; they are never logged.
 """
@@ -17,18 +18,30 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from doelgraaf.core.errors import UserError
+from doelgraaf.core.namespaces import partner_iri
 
 ENVIRONMENT_VARIABLE = "DOELGRAAF_TOKENS"
-ROLE = re.compile(r"^(admin|reader|editor:GM[0-9]{4})$")
+ROLE = re.compile(r"^(admin|reader|editor:GM[0-9]{4}|partner:GM[0-9]{4}:[a-z0-9][a-z0-9-]{0,49})$")
+ROLES_NL = "'admin', 'reader', 'editor:GM0000' of 'partner:GM0000:<sleutel>' (kleine letters, cijfers en '-')"
+ROLES_EN = "'admin', 'reader', 'editor:GM0000' or 'partner:GM0000:<key>' (lower-case letters, digits and '-')"
 
 
 @dataclass(frozen=True)
 class Principal:
-    role: str  # "admin" | "editor" | "reader"
+    role: str  # "admin" | "editor" | "partner" | "reader"
     municipality: str | None = None
+    key: str | None = None  # a partner's own key: which organisation of the municipality it is
 
     def may_edit(self, code: str) -> bool:
         return self.role == "admin" or (self.role == "editor" and self.municipality == code)
+
+    @property
+    def organisation(self) -> str | None:
+        """The IRI of a partner's organisation, made from municipality and key as the municipality's own
+        things are named; None for every other role."""
+        if self.role != "partner":
+            return None
+        return str(partner_iri(self.municipality, self.key))
 
 
 class Forbidden(UserError):
@@ -44,19 +57,19 @@ def _digest(token: str) -> bytes:
 
 
 class TokenRegistry:
-    """token -> role, from JSON `{"<token>": "editor:GM9999", "<token>": "admin"}`."""
+    """token -> role, from JSON `{"<token>": "editor:GM9999", "<token>": "partner:GM9999:buurtkracht", "<token>": "admin"}`."""
 
     def __init__(self, roles: dict[str, str]):
         self._entries: list[tuple[bytes, Principal]] = []
         for token, role in roles.items():
             if not ROLE.match(role) or len(token) < 16:
                 raise UserError(
-                    f"ongeldige tokenregel voor rol '{role}': rol moet 'admin', 'reader' of 'editor:GM0000' zijn en het token minstens 16 tekens",
-                    f"invalid token entry for role '{role}': role must be 'admin', 'reader' or 'editor:GM0000' and the token at least 16 characters",
+                    f"ongeldige tokenregel voor rol '{role}': rol moet {ROLES_NL} zijn en het token minstens 16 tekens",
+                    f"invalid token entry for role '{role}': role must be {ROLES_EN} and the token at least 16 characters",
                     where=ENVIRONMENT_VARIABLE,
                 )
-            kind, _, code = role.partition(":")
-            self._entries.append((_digest(token), Principal(kind, code or None)))
+            kind, code, key = (role.split(":") + [None, None])[:3]
+            self._entries.append((_digest(token), Principal(kind, code, key)))
 
     @classmethod
     def from_sources(cls, path: str | Path | None = None) -> "TokenRegistry":
@@ -94,11 +107,3 @@ class TokenRegistry:
         if found is None:
             raise Unauthenticated("onbekend token", "unknown token")
         return found
-
-    def valid(self, authorization: str | None) -> bool:
-        """Whether the header is absent or names a known token (what every reader may read)."""
-        try:
-            self.principal(authorization)
-        except Unauthenticated:
-            return False
-        return True

@@ -36,6 +36,26 @@ def municipality_graph(cbs_code: str) -> URIRef:
     return GRAPH[cbs_code]
 
 
+def proposals_graph(cbs_code: str) -> URIRef:
+    """Where partners' proposals to a municipality wait for its editors: beside its graph, never public
+    (docs/architecture.md, "Meedoen / co-creation")."""
+    return GRAPH[f"{cbs_code}/proposals"]
+
+
+PRIVATE_GRAPH = re.compile(re.escape(str(GRAPH)) + r"GM[0-9]{4}/proposals")
+
+
+def is_private_graph(iri: str) -> bool:
+    """Whether a graph holds what only some tokens may read (a partner's unreviewed text): the public
+    SPARQL endpoint, the /id/ pages and node(id:) leave it out."""
+    return PRIVATE_GRAPH.fullmatch(iri) is not None
+
+
+def partner_iri(cbs_code: str, key: str) -> URIRef:
+    """A partner organisation of a municipality, as a partner token names it: …/id/GM9999/partner/<key>."""
+    return ID[f"{cbs_code}/partner/{key}"]
+
+
 def taakveld_iri(code: str) -> URIRef:
     return ID[f"taakveld/{code}"]
 

@@ -36,6 +36,13 @@ class FlowLink:
     amount: Decimal = strawberry.field(description="Lasten in euro / Expenses in euros.")
 
 
+@strawberry.type(description="Wie vraagt, volgens het token / Who is asking, by the token.")
+class Caller:
+    role: str = strawberry.field(description="anonymous, reader, editor, partner of admin")
+    municipality: typing.Optional[str] = strawberry.field(description="De gemeente van een redacteur of partner / The municipality of an editor or partner.")
+    organisation: typing.Optional[strawberry.ID] = strawberry.field(description="De organisatie van een partner / A partner's organisation.")
+
+
 def _graph(root) -> ox.NamedNode:
     return ox.NamedNode(str(municipality_graph(root.id.rsplit("/", 1)[-1])))
 
@@ -77,6 +84,14 @@ def dashboards_query(types: Types) -> type:
 
     @strawberry.type
     class DashboardsQuery:
+        @strawberry.field(description="Wie deze vraag stelt: zo toont een pagina alleen wat dit token mag / Who asks this question: "
+                                      "so a page shows only what this token may do.")
+        def caller(self, info: Info) -> Caller:
+            principal = info.context.principal
+            if principal is None:
+                return Caller(role="anonymous", municipality=None, organisation=None)
+            return Caller(role=principal.role, municipality=principal.municipality, organisation=principal.organisation)
+
         @strawberry.field(description="De geladen CBS Iv3-datasets, oudste eerst; leeg als er geen zijn / The loaded CBS Iv3 datasets, oldest first.")
         async def cbs_datasets(self, info: Info) -> typing.List[CbsDataset]:
             loaded = await asyncio.to_thread(comparisons.loaded_datasets, info.context.repository)

@@ -22,7 +22,7 @@ from doelgraaf.catalogue.vocabularies import current, shipped_repository
 from doelgraaf.core.codes import check_code
 from doelgraaf.core.errors import UserError
 from doelgraaf.core.terms import named_node
-from doelgraaf.graphql import arguments, completeness, dashboards
+from doelgraaf.graphql import arguments, completeness, dashboards, proposals
 from doelgraaf.graphql.analytics import extra_fields
 from doelgraaf.graphql.comparisons import comparison_query
 from doelgraaf.graphql.findings import ValidationReport
@@ -119,9 +119,11 @@ def build_schema(kinds: dict[str, Kind], notations: dict[str, str]) -> Schema:
     """The schema of a model: its object types with the analytic fields, the queries and the mutations.
     `notations` names the enum members (skos:notation of each concept an sh:in allows)."""
     types = build_types(kinds, notations, lambda types: _merged(extra_fields(types), completeness.extra_fields(types), dashboards.extra_fields(types)))
+    proposal_query, proposal_mutation = proposals.proposal_api(types)
     return Schema(
-        query=merge_types("Query", (base_query(types), comparison_query(types), completeness.completeness_query(types), dashboards.dashboards_query(types))),
-        mutation=mutation_type(kinds, types),
+        query=merge_types("Query", (base_query(types), comparison_query(types), completeness.completeness_query(types),
+                                    dashboards.dashboards_query(types), proposal_query)),
+        mutation=merge_types("Mutation", (mutation_type(kinds, types), proposal_mutation)),
         types=list(types.objects.values()),
         extensions=[
             _depth_limiter,

@@ -57,6 +57,9 @@ class Change:
     delete: set = field(default_factory=set)
     insert: set = field(default_factory=set)
     subject: str | None = None
+    # graph IRI -> (delete, insert) in another graph of the same municipality, written in the same transaction
+    # and not checked by this gate: an accepted proposal is marked so in the proposals graph (ingest/proposals.py)
+    elsewhere: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -239,7 +242,9 @@ def _apply(repo: Repository, code: str, copy: WorkingCopy, build: Callable[[Grap
         return EditOutcome(False, change.subject, report, brought, fixed)
     graph = ox.NamedNode(str(municipality_graph(code)))
     # what is both deleted and inserted stays: deletes apply first, inserts win
-    repo.modify_graph(graph, delete=to_triples(change.delete - change.insert), insert=to_triples(change.insert))
+    writes = {graph: (to_triples(change.delete - change.insert), to_triples(change.insert))}
+    writes |= {ox.NamedNode(str(other)): (to_triples(delete), to_triples(insert)) for other, (delete, insert) in change.elsewhere.items()}
+    repo.modify_graphs(writes)
     _refresh(repo, graph, copy, {s for s, _, _ in added})
     _keep(repo, code, copy)
     return EditOutcome(True, change.subject, report, brought, fixed)

@@ -11,9 +11,10 @@ from dataclasses import dataclass
 
 from doelgraaf.core.errors import UserError
 from doelgraaf.core.media import NotAcceptable, preferred
+from doelgraaf.core.namespaces import is_private_graph
 from doelgraaf.sparql_endpoint import results
 from doelgraaf.sparql_endpoint.check import PREFIXES, check, engine_refusal
-from doelgraaf.store.repository import FROM_QUERY, Dataset, Solutions
+from doelgraaf.store.repository import Dataset, Solutions
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,13 @@ def respond(run: Callable, text: str, dataset: Dataset, accept: str | None, form
     checked = check(text)
     media = media_type(checked.form, accept, format_name)
     if checked.names_dataset and dataset.default is None and dataset.named is None:
-        dataset = FROM_QUERY  # the protocol's parameters override FROM; without them, the query's own count
+        # the protocol's parameters override FROM; without them the query's own count
+        dataset = Dataset(default=checked.from_graphs, named=checked.from_named)
+    for iri in (*(dataset.default or ()), *(dataset.named or ())):
+        if is_private_graph(iri):
+            raise UserError(f"de graaf <{iri}> is niet openbaar: alleen de gemeente en de partner zelf lezen voorstellen van partners, via GraphQL",
+                            f"the graph <{iri}> is not public: only the municipality and the partner itself read partners' proposals, through GraphQL",
+                            where="FROM / default-graph-uri / named-graph-uri")
     try:
         answer = run(checked.text, dataset, PREFIXES, limit + 1)
     except SyntaxError as exc:

@@ -17,7 +17,9 @@ import functools
 import re
 from dataclasses import dataclass
 
+import pyoxigraph as ox
 from pyparsing import ParseBaseException
+from rdflib.plugins.sparql.algebra import translatePrologue
 from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from rdflib.plugins.sparql.parserutils import CompValue
 
@@ -29,6 +31,8 @@ MAX_QUERY_LENGTH = 20_000
 # Declared for every public query (the project's own prefixes); a query's own PREFIX lines take precedence.
 PREFIXES = {name: str(namespace) for name, namespace in NAMESPACES.items()}
 
+LOCAL_ESCAPE = re.compile(r"\\([_~.\-!$&'()*+,;=/?#@%])")  # PN_LOCAL_ESC of the SPARQL grammar
+
 _FORMS = {"SelectQuery": "SELECT", "ConstructQuery": "CONSTRUCT", "AskQuery": "ASK", "DescribeQuery": "DESCRIBE"}
 
 
@@ -38,7 +42,12 @@ class CheckedQuery:
 
     text: str
     form: str  # SELECT, CONSTRUCT, ASK or DESCRIBE
-    names_dataset: bool  # it has FROM or FROM NAMED of its own
+    from_graphs: tuple[str, ...] = ()  # the IRIs of its own FROM clauses, resolved against BASE and prefixes
+    from_named: tuple[str, ...] = ()  # and of its FROM NAMED clauses
+
+    @property
+    def names_dataset(self) -> bool:
+        return bool(self.from_graphs or self.from_named)
 
 
 def _nodes(tree):
@@ -62,8 +71,6 @@ def _position(text: str) -> tuple[int, int] | None:
     is never a valid query (no string, IRI or comment can swallow it whole), so Oxigraph parses it and
     fails without evaluating anything; when it fails only at that added line, it accepts the text
     itself and there is no position to give."""
-    import pyoxigraph as ox
-
     lines = text.count("\n") + 1
     try:
         ox.Store().query(text + "\n@@@")
@@ -142,4 +149,28 @@ def check(text: str) -> CheckedQuery:
                 f"prefix '{prefix}:' is not declared: add 'PREFIX {prefix}: <…>' "
                 f"(predeclared: {', '.join(PREFIXES)})",
             )
-    return CheckedQuery(text, _FORMS[body.name], "datasetClause" in body)
+    return CheckedQuery(text, _FORMS[body.name], *_dataset_clauses(prologue, body))
+
+
+def _dataset_clauses(prologue, body) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The graphs the query's FROM and FROM NAMED name, as IRIs: they are handed to the store as the dataset
+    (sparql_endpoint.answers), so the store never reads graphs by a text it resolves otherwise."""
+    resolved = translatePrologue(prologue, None, initNs=PREFIXES)
+    found: dict[str, list[str]] = {"default": [], "named": []}
+    for clause in dict.get(body, "datasetClause") or []:
+        for kind in found:
+            iri = dict.get(clause, kind)
+            if iri is None:
+                continue
+            if isinstance(iri, CompValue) and iri.name == "pname":  # rdflib keeps a local name's escapes (g:a\/b); SPARQL drops them
+                local = LOCAL_ESCAPE.sub(r"\1", dict.get(iri, "localname") or "")
+                text = str(resolved.resolvePName(dict.get(iri, "prefix") or "", local))
+            else:
+                text = str(resolved.absolutize(iri))
+            try:
+                ox.NamedNode(text)
+            except ValueError:
+                keyword = "FROM NAMED" if kind == "named" else "FROM"
+                raise _refused(f"{keyword} <{text[:100]}> is geen geldige IRI", f"{keyword} <{text[:100]}> is not a valid IRI") from None
+            found[kind].append(text)
+    return tuple(found["default"]), tuple(found["named"])

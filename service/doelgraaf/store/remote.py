@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 import httpx
 import pyoxigraph as ox
 
+from doelgraaf.core.namespaces import is_private_graph
 from doelgraaf.store.repository import Answer, QueryTimeout, Repository, Solutions, StoreUnavailable, read_rows
 from doelgraaf.store.sparql_text import delete_data, insert_data, with_values
 
@@ -99,14 +100,12 @@ class RemoteRepository(Repository):
     def query_dataset(self, query, dataset, prefixes, limit, deadline) -> Answer:
         # a remote server knows neither our prefixes nor a union default graph: both are written out
         declared = "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in prefixes.items())
-        parameters: list[tuple[str, str]] = []
-        if not dataset.from_query:
-            # with either parameter the protocol leaves out what it does not list, so both are listed
-            every = None
-            if dataset.default is None or dataset.named is None:
-                every = [row[0].value for row in self.select(GRAPHS).rows if row[0] is not None]
-            parameters += [("default-graph-uri", iri) for iri in (every if dataset.default is None else dataset.default)]
-            parameters += [("named-graph-uri", iri) for iri in (every if dataset.named is None else dataset.named)]
+        # with either parameter the protocol leaves out what it does not list, so both are listed
+        every = None
+        if dataset.default is None or dataset.named is None:
+            every = [row[0].value for row in self.select(GRAPHS).rows if row[0] is not None and not is_private_graph(row[0].value)]
+        parameters = [("default-graph-uri", iri) for iri in (every if dataset.default is None else dataset.default)]
+        parameters += [("named-graph-uri", iri) for iri in (every if dataset.named is None else dataset.named)]
         body = self._query(declared + query, "application/sparql-results+json, application/n-triples;q=0.9",
                            deadline, parameters)
         if body.lstrip().startswith(b"{"):
@@ -144,9 +143,10 @@ class RemoteRepository(Repository):
         self._update(" ;\n".join(operations))
         self._wrote(graphs)
 
-    def modify_graph(self, graph: ox.NamedNode, delete: Iterable[ox.Triple], insert: Iterable[ox.Triple]) -> None:
-        self._update(delete_data(graph, delete) + " ;\n" + insert_data(graph, insert))
-        self._wrote([graph])
+    def modify_graphs(self, changes: Mapping[ox.NamedNode, tuple[Iterable[ox.Triple], Iterable[ox.Triple]]]) -> None:
+        self._update(" ;\n".join(delete_data(graph, delete) + " ;\n" + insert_data(graph, insert)
+                                 for graph, (delete, insert) in changes.items()))
+        self._wrote(changes)
 
     def bulk_insert(self, graph: ox.NamedNode, triples) -> None:
         body = ox.serialize(list(triples), format=ox.RdfFormat.N_TRIPLES)

@@ -33,16 +33,16 @@ class Solutions:
 @dataclass(frozen=True)
 class Dataset:
     """The graphs a public query reads (the SPARQL 1.1 Protocol's RDF dataset). `default`: the graphs
-    merged into the default graph, None for the union of every named graph; `named`: the graphs GRAPH
-    may name, None for all. `from_query`: the query's own FROM / FROM NAMED decide instead."""
+    merged into the default graph, None for the union of every public named graph; `named`: the graphs
+    GRAPH may name, None for every public one. A private graph (core.namespaces.is_private_graph) is
+    never part of None; a query's own FROM / FROM NAMED come here as lists too (sparql_endpoint.answers),
+    so that the store never reads a dataset it was not given."""
 
     default: tuple[str, ...] | None = None
     named: tuple[str, ...] | None = None
-    from_query: bool = False
 
 
 UNION = Dataset()
-FROM_QUERY = Dataset(from_query=True)
 
 Answer = Solutions | list[ox.Triple] | bool
 
@@ -139,9 +139,14 @@ class Repository(abc.ABC):
     def replace_graphs(self, graphs: Mapping[ox.NamedNode, Iterable[ox.Triple]]) -> None:
         """Replace the whole content of each graph, all graphs in one transaction."""
 
-    @abc.abstractmethod
     def modify_graph(self, graph: ox.NamedNode, delete: Iterable[ox.Triple], insert: Iterable[ox.Triple]) -> None:
         """Delete then insert triples in one graph, in one transaction."""
+        self.modify_graphs({graph: (delete, insert)})
+
+    @abc.abstractmethod
+    def modify_graphs(self, changes: Mapping[ox.NamedNode, tuple[Iterable[ox.Triple], Iterable[ox.Triple]]]) -> None:
+        """Delete then insert triples in several graphs ({graph: (delete, insert)}), all in one transaction: an
+        accepted proposal becomes an initiative in the municipality's graph and is marked in its proposals graph."""
 
     @abc.abstractmethod
     def bulk_insert(self, graph: ox.NamedNode, triples: Iterable[ox.Triple]) -> None:

@@ -70,9 +70,10 @@ def _stated_datatype(ontology: Graph, prop: URIRef) -> str | None:
 
 @lru_cache(maxsize=1)
 def _individuals() -> dict[URIRef, set[URIRef]]:
-    """dg: named individuals of the vocabularies (Expense, AdoptedBudget, ...) by their dg: class."""
+    """dg: named individuals of the ontology and the vocabularies (ProposalPending, Expense, AdoptedBudget, ...)
+    by their dg: class."""
     found: dict[URIRef, set[URIRef]] = {}
-    for path in vocabulary_files().values():
+    for path in [ONTOLOGY_FILE, *vocabulary_files().values()]:
         graph = Graph().parse(path)
         for individual in graph.subjects(RDF.type, OWL.NamedIndividual):
             for cls in graph.objects(individual, RDF.type):

@@ -62,24 +62,26 @@ def stores_as_given(store: ox.Store, triples: Iterable[ox.Triple]) -> bool:
 
 
 def validate(data: Graph, focus_nodes: Iterable[Node] | None = None, background_included: bool = False,
-             vocabularies: Vocabularies | None = None) -> ValidationReport:
+             vocabularies: Vocabularies | None = None, rule_set: rules.Rules | None = None) -> ValidationReport:
     """Validate `data`; with `focus_nodes`, only the results for those nodes are reported.
 
     A report conforms when it has no sh:Violation; warnings are reported but allowed.
-    `background_included` says `data` already holds the background statements.
+    `background_included` says `data` already holds the background statements. `rule_set`: the project's
+    rules when not given.
     """
     triples = to_triples(data)
     store = validation_store(triples, background=not background_included, vocabularies=vocabularies)
-    return validate_store(store, lambda: data, focus_nodes, vocabularies, stores_as_given(store, triples))
+    return validate_store(store, lambda: data, focus_nodes, vocabularies, stores_as_given(store, triples), rule_set)
 
 
 def validate_store(store: ox.Store, data: Callable[[], Graph], focus_nodes: Iterable[Node] | None = None,
-                   vocabularies: Vocabularies | None = None, as_given: bool = True) -> ValidationReport:
-    """Validate what `store` holds (see validation_store) against the project's rules. `data` gives the
-    same statements as an rdflib graph; it is asked for only when there is something to report, or shapes
-    left to pyshacl."""
+                   vocabularies: Vocabularies | None = None, as_given: bool = True,
+                   rule_set: rules.Rules | None = None) -> ValidationReport:
+    """Validate what `store` holds (see validation_store) against `rule_set`, the project's rules when not
+    given. `data` gives the same statements as an rdflib graph; it is asked for only when there is something
+    to report, or shapes left to pyshacl."""
     vocabularies = vocabularies or shipped()
-    results = evaluate(rules.project(), store, data, focus_nodes, validation_background(vocabularies), as_given)
+    results = evaluate(rule_set or rules.project(), store, data, focus_nodes, validation_background(vocabularies), as_given)
     described = data() if (None, SH.result, None) in results else Graph()
     return build_report(results, described, vocabularies.background, shapes_graph())
 

@@ -178,6 +178,9 @@ const STRINGS = {
   accept: ["Neem over", "Accept"],
   decline: ["Wijs af", "Decline"],
   reason: ["Reden", "Reason"],
+  goalGone: ["het doel bestaat niet meer", "the goal no longer exists"],
+  proposeNeedsPartner: ["Een maatschappelijke partner stelt hier met een partnertoken van de gemeente een initiatief voor.",
+    "A societal partner proposes an initiative here with a partner token from the municipality."],
   proposedBy: ["door {partner}", "by {partner}"],
   proposalsNeedToken: ["Met een token van de gemeente of van een partner ziet u hier de voorstellen.", "With a token of the municipality or of a partner you see the proposals here."],
 };

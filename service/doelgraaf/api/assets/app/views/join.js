@@ -11,17 +11,16 @@ const GOALS = `query JoinGoals($code: String!, $lang: String!) {
 }`;
 
 const PROPOSALS = `query Proposals($code: String!, $lang: String!) {
-  municipality(code: $code) {
-    proposals { id label(lang: $lang) description(lang: $lang) status declineReason
-      goal { id label(lang: $lang) } organisation { label(lang: $lang) } initiative { id } }
-  }
+  caller { role municipality }
+  proposals(municipality: $code) { id label(lang: $lang) description(lang: $lang) status declineReason
+    goal { id label(lang: $lang) } organisation { name } initiative { id } }
 }`;
 
 const PROPOSE = `mutation Propose($goal: ID!, $label: String!, $labelEn: String, $description: String, $organisation: String) {
   proposeInitiative(goal: $goal, label: $label, labelEn: $labelEn, description: $description, organisation: $organisation) { id status }
 }`;
 const ACCEPT = `mutation Accept($proposal: ID!, $lang: String!) {
-  acceptProposal(proposal: $proposal) { proposal { id status } result { ok added { message(lang: $lang) } } }
+  acceptProposal(proposal: $proposal) { proposal { id status } result { ok added { message(lang: $lang) } fixed { message(lang: $lang) } } }
 }`;
 const DECLINE = `mutation Decline($proposal: ID!, $reason: String!) { declineProposal(proposal: $proposal, reason: $reason) { id status } }`;
 
@@ -30,8 +29,8 @@ let notice = null;
 function proposalItem(p, index, canDecide) {
   return `<li class="card" id="voorstel-${index}">
     <p><span class="severity">${escapeHtml(t(p.status))}</span> · <strong>${escapeHtml(p.label)}</strong>
-      ${p.organisation ? escapeHtml(t("proposedBy", { partner: p.organisation.label })) : ""}</p>
-    <p class="facts">${escapeHtml(t("goal"))}: <a href="${pageOf(p.goal.id)}">${escapeHtml(p.goal.label)}</a></p>
+      ${p.organisation.name ? escapeHtml(t("proposedBy", { partner: p.organisation.name })) : ""}</p>
+    <p class="facts">${escapeHtml(t("goal"))}: ${p.goal ? `<a href="${pageOf(p.goal.id)}">${escapeHtml(p.goal.label)}</a>` : escapeHtml(t("goalGone"))}</p>
     ${p.description ? `<p>${escapeHtml(p.description)}</p>` : ""}
     ${p.declineReason ? `<p class="facts">${escapeHtml(t("reason"))}: ${escapeHtml(p.declineReason)}</p>` : ""}
     ${p.initiative ? `<p class="facts"><a href="${pageOf(p.initiative.id)}">${escapeHtml(t("ACCEPTED"))}</a></p>` : ""}
@@ -46,15 +45,19 @@ function proposalItem(p, index, canDecide) {
 export default async function join(main, { code }) {
   const m = (await graphql(GOALS, { code })).municipality;
   let proposals = null;
+  let caller = { role: "anonymous" };
   let problem = null;
   if (token()) {
     try {
-      proposals = (await graphql(PROPOSALS, { code }, { withToken: true })).municipality.proposals;
+      const answer = await graphql(PROPOSALS, { code }, { withToken: true });
+      [proposals, caller] = [answer.proposals, answer.caller];
     } catch (error) {
       problem = error instanceof ApiError ? error.message : String(error);
     }
   }
-  const canDecide = proposals !== null && proposals.length >= 0 && !problem;
+  // what the token may do decides what the page offers: a partner proposes, the municipality's editors decide
+  const canDecide = caller.role === "admin" || (caller.role === "editor" && caller.municipality === code);
+  const canPropose = caller.role === "partner" && caller.municipality === code;
 
   main.innerHTML = `
     <h1>${escapeHtml(t("joinTitle", { name: m.name }))}</h1>
@@ -65,7 +68,7 @@ export default async function join(main, { code }) {
       <button type="submit">${escapeHtml(t("tokenSave"))}</button>
     </form>
     <div id="uitkomst">${notice ? `<div class="outcome ok" role="status" tabindex="-1">${escapeHtml(notice)}</div>` : ""}</div>
-    <h2>${escapeHtml(t("propose"))}</h2>
+    ${canPropose ? `<h2>${escapeHtml(t("propose"))}</h2>
     <form id="voorstel" class="card">
       <label class="field"><span>${escapeHtml(t("goal"))}</span><select name="goal" required>
         ${m.goals.map((g) => `<option value="${escapeHtml(g.id)}">${escapeHtml(g.label)}</option>`).join("")}</select></label>
@@ -75,7 +78,7 @@ export default async function join(main, { code }) {
       <label class="field"><span>${escapeHtml(t("organisation"))}</span><input name="organisation"></label>
       <p><button type="submit">${escapeHtml(t("send"))}</button></p>
       <div id="voorstel-uitkomst"></div>
-    </form>
+    </form>` : `<p class="hint">${escapeHtml(t("proposeNeedsPartner"))}</p>`}
     <h2>${escapeHtml(t("proposals"))}</h2>
     ${problem ? `<p class="problem" role="alert">${escapeHtml(problem)}</p>` : ""}
     ${proposals === null ? `<p class="hint">${escapeHtml(t("proposalsNeedToken"))}</p>`
@@ -91,7 +94,7 @@ export default async function join(main, { code }) {
   const fail = (place, error) => place.insertAdjacentHTML("beforeend",
     `<div class="outcome refused" role="alert">${escapeHtml(t("refused"))} ${escapeHtml(error instanceof ApiError ? error.message : String(error))}</div>`);
 
-  main.querySelector("#voorstel").addEventListener("submit", async (event) => {
+  main.querySelector("#voorstel")?.addEventListener("submit", async (event) => {
     event.preventDefault();
     const data = new FormData(event.target);
     const place = main.querySelector("#voorstel-uitkomst");
@@ -112,8 +115,8 @@ export default async function join(main, { code }) {
       const proposal = proposals[Number(button.dataset.accept)];
       try {
         const answer = (await graphql(ACCEPT, { proposal: proposal.id }, { withToken: true })).acceptProposal;
-        if (answer.result && !answer.result.ok) return fail(button.parentElement, answer.result.added.map((f) => f.message).join(" · "));
-        notice = `${t("ACCEPTED")}: ${proposal.label}`;
+        if (!answer.result.ok) return fail(button.parentElement, answer.result.added.map((f) => f.message).join(" · "));
+        notice = [`${t("ACCEPTED")}: ${proposal.label}`, ...answer.result.added.map((f) => t("gateAdded", { list: f.message }))].join(" · ");
         go(location.pathname, { replace: true });
       } catch (error) {
         fail(button.parentElement, error);
