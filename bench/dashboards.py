@@ -40,7 +40,7 @@ def _load(browser, url: str, ready: str) -> float:
         page.close()
 
 
-def measure_views(url: str, code: str, runs: int) -> dict:
+def measure_views(url: str, code: str, runs: int, only: tuple[str, ...] | None = None) -> dict:
     from playwright.sync_api import sync_playwright
 
     figures = {}
@@ -48,6 +48,8 @@ def measure_views(url: str, code: str, runs: int) -> dict:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         try:
             for name, address, ready in views(code):
+                if only is not None and name not in only:
+                    continue
                 first = _load(browser, url + address, ready)
                 timing = Timing(warmup=1, samples=[_load(browser, url + address, ready) for _ in range(runs)])
                 figures[name] = {"first": first, **timing.as_dict()}
@@ -56,19 +58,19 @@ def measure_views(url: str, code: str, runs: int) -> dict:
     return figures
 
 
-def measure(store_dir: Path, code: str, runs: int, log: Path, extra: tuple[str, ...] = ()) -> dict:
-    """Every view of `code` against `doelgraaf serve` on `store_dir`."""
+def measure(store_dir: Path, code: str, runs: int, log: Path, extra: tuple[str, ...] = (), only: tuple[str, ...] | None = None) -> dict:
+    """Every view of `code` (or those named in `only`) against `doelgraaf serve` on `store_dir`."""
     if not Path(CHROMIUM).exists():
         raise RuntimeError("Debian's chromium ontbreekt / is absent: apt-get install chromium")
     port = free_port()
     process, startup = start_server(store_dir, port, log, extra=extra)
     try:
-        return {"code": code, "startup": startup, "views": measure_views(f"http://127.0.0.1:{port}", code, runs)}
+        return {"code": code, "startup": startup, "views": measure_views(f"http://127.0.0.1:{port}", code, runs, only)}
     finally:
         stop_server(process)
 
 
-def measure_demo(out: Path, runs: int, cbs: list[tuple[Path, int, str]]) -> dict:
+def measure_demo(out: Path, runs: int, cbs: list[tuple[Path, int, str]], only: tuple[str, ...] | None = None) -> dict:
     """The demo as `make run` serves it, with the run's CBS Iv3 files (at national scale: all of them) loaded so that
     the comparison has something to draw."""
     store = out / "dashboards-demo"
@@ -79,7 +81,7 @@ def measure_demo(out: Path, runs: int, cbs: list[tuple[Path, int, str]]) -> dict
                         "--store", str(store)], check=True, capture_output=True, timeout=600)
     started = time.perf_counter()
     try:
-        figures = measure(store, DEMO_CODE, runs, out / "serve-dashboards-demo.log", extra=("--demo",))
+        figures = measure(store, DEMO_CODE, runs, out / "serve-dashboards-demo.log", extra=("--demo",), only=only)
     finally:
         shutil.rmtree(store, ignore_errors=True)
     figures["seconds"] = time.perf_counter() - started

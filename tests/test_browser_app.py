@@ -21,8 +21,9 @@ CBS = [("iv3_2024_begroting.csv", 2024, "ADOPTED"), ("iv3_2025_begroting.csv", 2
 DEMO_VIEWS = {"": "doelenboom", "/geld": "geld", "/voortgang": "voortgang", "/te-doen": "te-doen", "/meedoen": "meedoen"}
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def service():
+    """Session-wide: xdist may run another module's tests between this module's, which would start it twice."""
     from doelgraaf.core.paths import DATA_DIR, EXAMPLES_DIR
     from doelgraaf.ingest import cbs_iv3
     from doelgraaf.ingest.spreadsheet.importing import import_workbook
