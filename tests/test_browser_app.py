@@ -8,8 +8,8 @@ from pathlib import Path
 
 import httpx
 import pytest
-from playwright.sync_api import expect
 from doelgraaf.core.numbers import euro
+from playwright.sync_api import expect
 
 from tests.conftest import EDITOR, PARTNER, SCREENSHOTS, demo_repository, needs_chromium, offline, serving
 
@@ -91,6 +91,7 @@ def axe_violations(page) -> list[dict]:
 
 def test_start_finds_a_municipality_and_shows_what_data_it_has(page, service):
     visit(page, service + "/app/", "start")
+    page.wait_for_selector("html[data-complete]")  # the count of how far each one is, filled in after the list
     rows = page.locator("#gemeenten tr")
     assert page.locator("#gevonden").inner_text() == "343 gemeenten gevonden"  # 342 of the CBS and the demo
     page.get_by_label("Zoek een gemeente").fill("wassen")
@@ -159,7 +160,7 @@ def test_a_red_goal_says_what_is_missing_on_hover_and_on_keyboard_focus(page, se
     assert not tip.is_visible()
     status.focus()
     assert tip.is_visible()
-    assert page.evaluate(f"document.getElementById(document.activeElement.getAttribute('aria-describedby')).textContent").strip().startswith(todo[0]["message"][:20])
+    assert page.evaluate("document.getElementById(document.activeElement.getAttribute('aria-describedby')).textContent").strip().startswith(todo[0]["message"][:20])
     shoot(page, "doelenboom-wassenaar")
 
 

@@ -11,11 +11,13 @@ from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse
 
 from doelgraaf import sparql_endpoint
+from doelgraaf.analysis import completeness
 from doelgraaf.api import graphql_http, limits, problems, rdf_documents, resources, sparql, uploads, webapp
-from doelgraaf.api.static import Assets
 from doelgraaf.api.cors import ReadOnlyCORS
+from doelgraaf.api.static import Assets
 from doelgraaf.catalogue.vocabularies import current
 from doelgraaf.core.access import TokenRegistry
+from doelgraaf.core.errors import UserError
 from doelgraaf.store import Repository, cache
 
 # GraphQL operations computed at the same time, one per core (see create_app)
@@ -36,12 +38,21 @@ HOME = """<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Doel
 </ul></body></html>"""
 
 
+def _count_completeness(repository: Repository) -> None:
+    with contextlib.suppress(UserError):  # a store that cannot answer says so to the first request that asks
+        completeness.every_municipality(repository)
+
+
 def create_app(repository: Repository, tokens: TokenRegistry, max_body_bytes: int = limits.DEFAULT_MAX_BODY) -> FastAPI:
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI):
         # warm SPARQL workers from the start, so that the first public query does not wait for them
         app.state.query_workers = await asyncio.to_thread(sparql_endpoint.start_workers, repository)
+        # how far every municipality is takes seconds to count at national scale and the dashboards' start page
+        # and doelenboom ask it first: count it now, beside the first requests, which then wait for this one count
+        warming = asyncio.get_running_loop().run_in_executor(None, _count_completeness, repository)
         yield
+        await warming  # the store is closed after the app: the count must not read it then
         if app.state.query_workers is not None:
             app.state.query_workers.close()
 

@@ -17,7 +17,6 @@ from doelgraaf.tools.vocabularies import facts
 from doelgraaf.tools.vocabularies.skos import labels, new_graph, scheme
 
 
-
 @dataclass(frozen=True)
 class Version:
     """One Iv3 version: the reporting years it covers and its scheme."""

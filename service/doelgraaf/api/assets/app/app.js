@@ -44,6 +44,7 @@ function menu(current) {
 }
 
 let generation = 0;
+let shownLater;  // what a view fills in after it can be used (a slow count), awaited before data-complete
 let shown = null;  // the address of the view on the page, without its #place
 
 async function render({ focus = false } = {}) {
@@ -62,6 +63,7 @@ async function render({ focus = false } = {}) {
   delete document.documentElement.dataset.ready;
   delete document.documentElement.dataset.complete;
   main.innerHTML = `<p>${escapeHtml(t("loading"))}</p>`;
+  shownLater = undefined;
   const context = {
     code: current.code,
     params: new URLSearchParams(location.search),
@@ -71,7 +73,7 @@ async function render({ focus = false } = {}) {
     if (!current.view) {
       main.innerHTML = `<h1>${escapeHtml(t("notFound"))}</h1><p><a href="/app/">${escapeHtml(t("navStart"))}</a></p>`;
     } else {
-      await current.view(main, context);
+      shownLater = (await current.view(main, context) || {}).later;
     }
   } catch (error) {
     if (mine !== generation) return;
@@ -95,7 +97,7 @@ async function render({ focus = false } = {}) {
     document.documentElement.dataset.ready = current.name;
     // when a person can use the view: the last chart drawn (bench/dashboards.py reads it)
     performance.mark("doelgraaf-ready", { detail: current.name });
-    await drawLater();
+    await Promise.all([drawLater(), shownLater]);
     if (mine === generation) document.documentElement.dataset.complete = current.name;
   }
 }

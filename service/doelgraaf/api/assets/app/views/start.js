@@ -5,15 +5,18 @@ import { t } from "../i18n.js";
 
 const QUERY = `query Start($lang: String!) {
   municipalities { code name(lang: $lang) }
-  completenessComparison { municipality { code } completeness { goals score } }
   cbsDatasets { year phase codes }
 }`;
+
+// counting how far every municipality is can take seconds after a start: the list is usable before it arrives
+const HOW_FAR = `query StartCompleteness { completenessComparison { municipality { code } completeness { goals score } } }`;
 
 const SHOWN = 25;
 
 export default async function start(main) {
+  const howFar = graphql(HOW_FAR);
   const data = await graphql(QUERY);
-  const own = new Map(data.completenessComparison.map((row) => [row.municipality.code, row.completeness]));
+  let own = new Map();
   const datasets = data.cbsDatasets.map((d) => ({ name: `${d.year} ${t(d.phase)}`, codes: new Set(d.codes) }));
   const everyone = data.municipalities;
 
@@ -38,12 +41,13 @@ export default async function start(main) {
   const body = main.querySelector("#gemeenten");
   const more = main.querySelector("#meer");
   let all = false;
+  let counted = false;
 
   function row(m) {
     const completeness = own.get(m.code);
     return `<tr><td>${escapeHtml(m.code)}</td>
       <td><a href="/app/gemeente/${escapeHtml(m.code)}">${escapeHtml(m.name)}</a></td>
-      <td>${completeness ? completeness.goals : `<span class="nodata">${escapeHtml(t("none"))}</span>`}</td>
+      <td>${completeness ? completeness.goals : counted ? `<span class="nodata">${escapeHtml(t("none"))}</span>` : "…"}</td>
       <td>${completeness ? percent(completeness.score) : ""}</td>
       <td>${escapeHtml(datasets.filter((d) => d.codes.has(m.code)).map((d) => d.name).join(", ")) || `<span class="nodata">${escapeHtml(t("none"))}</span>`}</td></tr>`;
   }
@@ -64,4 +68,13 @@ export default async function start(main) {
   input.addEventListener("input", show);
   more.addEventListener("click", () => { all = true; show(); });
   show();
+  return {
+    later: howFar.then((answer) => {
+      own = new Map(answer.completenessComparison.map((row) => [row.municipality.code, row.completeness]));
+      counted = true;
+      show();
+    }).catch((error) => {
+      main.querySelector("#gevonden").textContent += ` · ${error.message}`;
+    }),
+  };
 }
