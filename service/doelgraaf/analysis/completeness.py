@@ -114,7 +114,9 @@ def every_municipality(repo: Repository, codes: list[str] | None = None) -> dict
         # a few graphs (after edits) are counted one by one, with the graph bound; many at once over all graphs
         counted: dict[str, Completeness] = {}
         if len(missing) > 8:
-            counted = _count(repo, None)
+            # one count at a time: the start-up warm-up and the first requests would otherwise each count all
+            # 342, side by side on the same cores (bench/RESULTS.md, row 11)
+            counted = cache.cached(repo, "completeness of every graph", lambda: _count(repo, None))
         else:
             for graph in missing:
                 counted.update(_count(repo, graph))

@@ -64,11 +64,12 @@ def serve(args) -> int:
     base = f"http://{args.host}:{args.port}"
     print(f"""
 Doelgraaf draait / is running ({repo.kind}: {args.endpoint or args.store})
+  Dashboards:           {base}/app/
   GraphQL (GraphiQL):   {base}/graphql
   SPARQL (alleen lezen): {base}/sparql
   Ontologie / ontology: {base}/ontology
   Controleregels:       {base}/shapes""" + (f"""
-  Demogemeente:         {base}/id/gemeente/{DEMO_CODE}""" if args.demo else "") + f"""
+  Doelenboom van de demogemeente / demo's goal tree: {base}/app/gemeente/{DEMO_CODE}""" if args.demo else "") + f"""
   Status / health:      {base}/health""")
     for token, role in demo_tokens.items():
         print(f"  Token voor deze sessie / token for this session ({role}): {token}")
