@@ -134,7 +134,7 @@ def run(scale: str = "national", municipalities: int | None = None, runs: int = 
         out: Path = BENCH / "out", results: Path = BENCH / "RESULTS.md", throughput_seconds: float = 10.0,
         seed: int = gen.DEFAULT_SEED, validate_all: bool = True, wait_quiet: float = 0, keep_store: bool = False,
         command: str | None = None, warmup: int = 1, programme_scale: float = 1.0,
-        clients: tuple[int, ...] = (1, 8, 32), dashboard_views: tuple[str, ...] | None = None) -> dict:
+        clients: tuple[int, ...] = (1, 8, 32), dashboard_views: tuple[str, ...] | None = None, dashboard_demo: bool = True) -> dict:
     """Run every measurement and write `results`; failures are recorded there (report["errors"]), never hidden."""
     count = municipalities or SCALES[scale]
     out.mkdir(parents=True, exist_ok=True)
@@ -232,7 +232,8 @@ def run(scale: str = "national", municipalities: int | None = None, runs: int = 
     from bench import dashboards
 
     dashboard_runs = max(1, min(runs, 7))
-    report["dashboards_demo"] = phase("dashboards_demo", lambda: dashboards.measure_demo(out, dashboard_runs, files, dashboard_views))
+    if dashboard_demo:
+        report["dashboards_demo"] = phase("dashboards_demo", lambda: dashboards.measure_demo(out, dashboard_runs, files, dashboard_views))
     report["dashboards"] = phase("dashboards", lambda: dashboards.measure(store, code, dashboard_runs, out / "serve-dashboards.log", only=dashboard_views))
 
     # 6. rdflib against Oxigraph on 10 municipalities

@@ -19,6 +19,7 @@ from doelgraaf.catalogue.vocabularies import current
 from doelgraaf.core.access import TokenRegistry
 from doelgraaf.core.errors import UserError
 from doelgraaf.store import Repository, cache
+from doelgraaf.store.repository import StoreUnavailable
 
 # GraphQL operations computed at the same time, one per core (see create_app)
 COMPUTING_AT_ONCE = max(2, os.cpu_count() or 2)
@@ -39,7 +40,8 @@ HOME = """<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Doel
 
 
 def _count_completeness(repository: Repository) -> None:
-    with contextlib.suppress(UserError):  # a store that cannot answer says so to the first request that asks
+    # a store that cannot answer, or data that cannot be counted, says so to the first request that asks
+    with contextlib.suppress(StoreUnavailable, UserError):
         completeness.every_municipality(repository)
 
 
