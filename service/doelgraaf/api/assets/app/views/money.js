@@ -54,7 +54,7 @@ function programmeTotals(flow) {
 }
 
 /** Decimal strings added exactly, in cents (BigInt), never through a float. */
-export function addDecimal(a, b) {
+function addDecimal(a, b) {
   const cents = (x) => {
     const [whole, fraction = ""] = String(x).replace("-", "").split(".");
     const value = BigInt(whole || "0") * 100n + BigInt((fraction + "00").slice(0, 2));

@@ -28,19 +28,19 @@ const QUERY = `query Tree($code: String!, $lang: String!, $year: Int!) {
   }
 }`;
 
-export const FRACTIONS = [
+const FRACTIONS = [
   ["goalsWithOwner", "goals"], ["goalsWithIndicator", "goals"], ["goalsWithSmartIndicator", "goals"],
   ["goalsWithBudget", "goals"], ["measuresServingGoal", "measures"],
 ];
 
 /** green: nothing to do; amber: warnings only; red: a violation (owner, indicator or budget missing, …). */
-export function status(goal) {
+function status(goal) {
   if (goal.todo.some((f) => f.severity === "VIOLATION")) return ["red", t("statusMissing")];
   if (goal.todo.length) return ["amber", t("statusWarning")];
   return ["green", t("statusComplete")];
 }
 
-export function completenessBlock(name, completeness) {
+function completenessBlock(name, completeness) {
   const parts = FRACTIONS.map(([key, of]) => {
     const total = completeness[of];
     const share = total ? completeness[key] / total : 0;
