@@ -1,4 +1,5 @@
 import contextlib
+import os
 import sys
 from pathlib import Path
 
@@ -33,52 +34,71 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+# The back-ends every back-end-parametrised test runs on: the embedded store, and each remote SPARQL server
+# (tests/servers.py starts them on loopback, or takes the one the environment names). A server that is absent
+# is skipped with the reason; DOELGRAAF_TEST_BACKENDS=embedded,oxigraph narrows the list.
+BACKENDS = [name for name in ("embedded", "oxigraph", "virtuoso", "endpoint")
+            if name != "endpoint" or os.environ.get("DOELGRAAF_TEST_ENDPOINT_QUERY_URL")]
+if os.environ.get("DOELGRAAF_TEST_BACKENDS"):
+    BACKENDS = [name for name in BACKENDS if name in os.environ["DOELGRAAF_TEST_BACKENDS"].split(",")]
+
+
 @pytest.fixture(scope="session")
-def oxigraph_server(tmp_path_factory):
-    """A real SPARQL 1.1 endpoint: the Oxigraph server from PyPI on loopback, for the remote back-end."""
-    import shutil
-    import subprocess
-    import time
+def sparql_servers(tmp_path_factory):
+    """The remote servers of this test session, started on first use and stopped at its end."""
+    from tests import servers
 
-    import httpx
+    started: dict = {}
 
-    binary = shutil.which("oxigraph") or str(Path(sys.executable).with_name("oxigraph"))
-    if not Path(binary).exists():
-        pytest.skip("de oxigraph-server ontbreekt (pip install oxigraph) / the oxigraph server binary is absent")
-    port = _free_port()
-    location = tmp_path_factory.mktemp("oxigraph-server")
-    process = subprocess.Popen(
-        [binary, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            if httpx.get(url + "/query", params={"query": "ASK {}"}, timeout=1).status_code == 200:
-                break
-        except httpx.HTTPError:
-            pass
-        if process.poll() is not None or time.monotonic() > deadline:
-            process.kill()
-            raise RuntimeError(f"oxigraph server did not start: {process.stderr.read().decode()[:500]}")
-        time.sleep(0.1)
-    yield url
-    process.terminate()
-    process.wait(timeout=10)
+    def endpoint(kind: str):
+        if kind not in started:
+            reason = servers.skip_reason(kind)
+            if reason:
+                pytest.skip(reason)
+            started[kind] = servers.start(kind, tmp_path_factory.mktemp(kind))
+        return started[kind][0]
+
+    yield endpoint
+    for _, stop in started.values():
+        stop()
 
 
-@pytest.fixture(params=["embedded", "remote"])
-def repository(request):
-    """An empty repository on each back-end; every test using it runs on both."""
+@pytest.fixture(scope="session")
+def oxigraph_server(sparql_servers):
+    """A real SPARQL 1.1 endpoint: the Oxigraph server from PyPI on loopback (tests/servers.py)."""
+    return sparql_servers("oxigraph")
+
+
+def remote_repository(endpoint):
+    """A repository over one of the test servers, emptied of our graphs (only ours: a user's own store keeps the rest)."""
+    from doelgraaf.store import open_repository
+    from doelgraaf.store.protocol import Credentials
+
+    credentials = Credentials(endpoint.password or "", endpoint.user) if endpoint.user else None
+    repo = open_repository(endpoint=endpoint.query_url, update_endpoint=endpoint.update_url,
+                           graph_store=endpoint.graph_store_url, credentials=credentials)
+    repo.clear()
+    return repo
+
+
+def endpoint_options(endpoint) -> list[str]:
+    """The command-line options naming a test server (its credentials would go through the environment)."""
+    options = ["--endpoint", endpoint.query_url, "--update-endpoint", endpoint.update_url]
+    return options + (["--graph-store", endpoint.graph_store_url] if endpoint.graph_store_url else [])
+
+
+def open_backend(request, name: str):
     from doelgraaf.store import open_repository
 
-    if request.param == "embedded":
-        repo = open_repository(memory=True)
-    else:
-        url = request.getfixturevalue("oxigraph_server")
-        repo = open_repository(endpoint=url)
-        repo._update("DROP ALL")
+    if name == "embedded":
+        return open_repository(memory=True)
+    return remote_repository(request.getfixturevalue("sparql_servers")(name))
+
+
+@pytest.fixture(params=BACKENDS)
+def repository(request):
+    """An empty repository on each back-end; every test using it runs on all of them."""
+    repo = open_backend(request, request.param)
     yield repo
     repo.close()
 
@@ -104,17 +124,11 @@ def demo_repository(repo):
     return repo
 
 
-@pytest.fixture(scope="session", params=["embedded", "remote"])
+@pytest.fixture(scope="session", params=BACKENDS)
 def demo_store(request):
     """A store with ontology, vocabularies and the demo municipality, on each back-end. Modules whose
     tests do not depend on the back-end override this with `embedded_demo_store`."""
-    from doelgraaf.store import open_repository
-
-    if request.param == "embedded":
-        repo = open_repository(memory=True)
-    else:
-        repo = open_repository(endpoint=request.getfixturevalue("oxigraph_server"))
-        repo._update("DROP ALL")
+    repo = open_backend(request, request.param)
     yield demo_repository(repo)
     repo.close()
 

@@ -15,7 +15,7 @@ from rdflib import Graph, Literal
 from rdflib.compare import isomorphic
 from rdflib.namespace import XSD
 
-from tests.conftest import run_cli
+from tests.conftest import endpoint_options, remote_repository, run_cli
 
 DEMO = str(EXAMPLES_DIR / "gm9999-meerwijk.ttl")
 BROKEN = str(EXAMPLES_DIR / "broken" / "doel-zonder-eigenaar.ttl")
@@ -74,10 +74,14 @@ def test_plain_turtle_needs_a_municipality_and_exports_need_data(store):
     assert result.returncode == 2 and "geen gegevens van GM0001" in result.stderr.decode()
 
 
-def test_load_and_export_on_a_remote_endpoint(oxigraph_server, tmp_path):
-    assert run_cli("load", DEMO, "--municipality", "GM9999", "--endpoint", oxigraph_server).returncode == 0
+@pytest.mark.parametrize("kind", ["oxigraph", "virtuoso"])
+def test_load_and_export_on_a_remote_endpoint(sparql_servers, kind, tmp_path):
+    endpoint = sparql_servers(kind)
+    remote_repository(endpoint).close()  # emptied of our graphs
+    where = endpoint_options(endpoint)
+    assert run_cli("load", DEMO, "--municipality", "GM9999", *where).returncode == 0
     out = tmp_path / "remote.ttl"
-    assert run_cli("export", "--municipality", "GM9999", "--endpoint", oxigraph_server, "-o", str(out)).returncode == 0
+    assert run_cli("export", "--municipality", "GM9999", *where, "-o", str(out)).returncode == 0
     assert isomorphic(canonical(Graph().parse(out)), canonical(Graph().parse(DEMO)))
 
 

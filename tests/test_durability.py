@@ -1,5 +1,6 @@
 """Nothing lost, nothing half-written: kill -9 during writes, readers during writes, backup and restore."""
 
+import json
 import os
 import signal
 import subprocess
@@ -17,18 +18,22 @@ from doelgraaf.ingest.rdf_files import read_file
 from doelgraaf.store import datasets, open_repository
 from doelgraaf.validation.municipality import municipality_report
 
-from tests.conftest import run_cli
+from tests.conftest import BACKENDS, remote_repository, run_cli
 
 GRAPH = ox.NamedNode("https://w3id.org/doelgraaf/graph/GM9999")
 DEMO = EXAMPLES_DIR / "gm9999-meerwijk.ttl"
 
-WRITER = textwrap.dedent("""
-    import sys
+# How a writer process opens the store under test: the embedded store in a directory, or a test server.
+OPEN = textwrap.dedent("""
+    import json, sys
+    from doelgraaf.store import open_repository
+    repo = open_repository(**json.loads(sys.argv[1]))
+""")
+
+WRITER = OPEN + textwrap.dedent("""
     from pathlib import Path
     from doelgraaf.ingest.rdf_files import parse_bytes
     from doelgraaf.ingest.loading import load_documents
-    from doelgraaf.store import open_repository
-    repo = open_repository(store=sys.argv[1])
     text = Path(sys.argv[2]).read_text(encoding="utf-8")
     print("ready", flush=True)
     round = 0
@@ -45,49 +50,58 @@ def label(repo) -> str:
     return rows[0][0].value
 
 
-@pytest.mark.parametrize("delay", [0.4, 2.2])
-def test_kill_9_during_a_load_leaves_the_before_or_after_state(tmp_path, delay):
-    store = tmp_path / "store"
-    repo = open_repository(store=store)
-    shared_graphs.install(repo)
-    assert load_documents(repo, [read_file(DEMO)], ["GM9999"]).stored
-    expected_size = repo.graph_sizes()[GRAPH.value]
-    repo.close()
-    writer = subprocess.Popen([sys.executable, "-c", WRITER, str(store), str(DEMO)], stdout=subprocess.PIPE)
+@pytest.fixture(params=BACKENDS)
+def where(request, tmp_path):
+    """Keyword arguments of open_repository for a store on each back-end (the embedded one on disk), emptied."""
+    if request.param == "embedded":
+        return {"store": str(tmp_path / "store")}
+    endpoint = request.getfixturevalue("sparql_servers")(request.param)
+    remote_repository(endpoint).close()
+    return {"endpoint": endpoint.query_url, "update_endpoint": endpoint.update_url, "graph_store": endpoint.graph_store_url}
+
+
+def kill_9_after(script: str, where: dict, delay: float, *args: str) -> None:
+    writer = subprocess.Popen([sys.executable, "-c", script, json.dumps(where), *args], stdout=subprocess.PIPE)
     assert writer.stdout.readline().strip() == b"ready"
     time.sleep(delay)
     os.kill(writer.pid, signal.SIGKILL)
     writer.wait()
-    repo = open_repository(store=store)
-    assert repo.graph_sizes()[GRAPH.value] == expected_size  # one complete version, never a mix
+
+
+@pytest.mark.parametrize("delay", [0.4, 1.3, 2.2])
+def test_kill_9_during_a_load_leaves_the_before_or_after_state(where, delay):
+    repo = open_repository(**where)
+    shared_graphs.install(repo)
+    assert load_documents(repo, [read_file(DEMO)], ["GM9999"]).stored
+    expected = repo.graph_sizes()
+    repo.close()
+    kill_9_after(WRITER, where, delay, str(DEMO))
+    repo = open_repository(**where)
+    assert repo.graph_sizes() == expected  # one complete version, never a mix, and nothing else left in our graphs
     assert label(repo).startswith("Meerwijk")
     assert municipality_report(repo, "GM9999").conforms
+    # and the store takes the next write, also when the killed writer had a write under way
+    assert load_documents(repo, [read_file(DEMO)], ["GM9999"]).stored
+    assert repo.graph_sizes() == expected and label(repo) == "Meerwijk"
     repo.close()
 
 
-def test_kill_9_during_a_dataset_import_keeps_the_previous_version(tmp_path):
-    store = tmp_path / "store"
-    repo = open_repository(store=store)
+def test_kill_9_during_a_dataset_import_keeps_the_previous_version(where):
+    repo = open_repository(**where)
     shared_graphs.install(repo)
     first = [ox.Triple(ox.NamedNode(f"http://example.org/{i}"), ox.NamedNode("http://example.org/p"), ox.Literal("old")) for i in range(1000)]
     datasets.replace(repo, "proef", first, {"title": "proef"})
     repo.close()
-    script = textwrap.dedent("""
-        import sys, pyoxigraph as ox
+    script = OPEN + textwrap.dedent("""
+        import pyoxigraph as ox
         from doelgraaf.store import datasets
-        from doelgraaf.store import open_repository
-        repo = open_repository(store=sys.argv[1])
         triples = (ox.Triple(ox.NamedNode(f"http://example.org/{i}"), ox.NamedNode("http://example.org/p"), ox.Literal("new"))
                    for i in range(3_000_000))
         print("ready", flush=True)
         datasets.replace(repo, "proef", triples, {"title": "proef"})
     """)
-    writer = subprocess.Popen([sys.executable, "-c", script, str(store)], stdout=subprocess.PIPE)
-    assert writer.stdout.readline().strip() == b"ready"
-    time.sleep(3.0)
-    os.kill(writer.pid, signal.SIGKILL)
-    writer.wait()
-    repo = open_repository(store=store)
+    kill_9_after(script, where, 3.0)
+    repo = open_repository(**where)
     datasets.remove_orphans(repo)
     current = datasets.current_graph(repo, "proef")
     assert repo.graph_sizes()[current.value] == 1000
@@ -95,8 +109,11 @@ def test_kill_9_during_a_dataset_import_keeps_the_previous_version(tmp_path):
     repo.close()
 
 
-def test_readers_never_see_a_half_written_change(tmp_path):
-    repo = open_repository(store=tmp_path / "store")
+def test_readers_never_see_a_half_written_change(where, request):
+    if "virtuoso" in request.node.callspec.id:
+        pytest.xfail("Virtuoso's readers see the rows of an operation still under way (docs/stores.md): a write there is "
+                     "all or nothing, but not hidden from readers while it is applied")
+    repo = open_repository(**where)
     small = [ox.Triple(ox.NamedNode(f"http://example.org/s{i}"), ox.NamedNode("http://example.org/p"), ox.Literal("a")) for i in range(100)]
     large = [ox.Triple(ox.NamedNode(f"http://example.org/l{i}"), ox.NamedNode("http://example.org/p"), ox.Literal("b")) for i in range(1000)]
     repo.replace_graphs({GRAPH: small})

@@ -110,7 +110,7 @@ def every_municipality(repo: Repository, codes: list[str] | None = None) -> dict
         elif kept is not EMPTY:
             found[graph] = kept
     if missing:
-        revision = repo.revision
+        since = repo.current_revisions()
         # a few graphs (after edits) are counted one by one, with the graph bound; many at once over all graphs
         counted: dict[str, Completeness] = {}
         if len(missing) > 8:
@@ -122,7 +122,7 @@ def every_municipality(repo: Repository, codes: list[str] | None = None) -> dict
                 counted.update(_count(repo, graph))
         for graph in missing:
             figures = counted.get(graph, EMPTY)
-            region.put(graph, figures, graphs=[graph], revision=revision)
+            region.put(graph, figures, graphs=[graph], since=since)
             if figures is not EMPTY:
                 found[graph] = figures
     return {graph.rsplit("/", 1)[-1]: figures for graph, figures in found.items()}

@@ -41,7 +41,7 @@ def index(repo, graph: str) -> GraphIndex | None:
     """The index of `graph` as the store holds it now, or None when this graph or store is not indexed;
     requests asking for it while it is built wait for that build (store/cache.py)."""
     region = _region(repo)
-    if not graph.startswith(INDEXED) or not region.keeps:
+    if not graph.startswith(INDEXED):
         return None
     return region.cached(graph, lambda: _build(repo, ox.NamedNode(graph)), graphs=[graph])
 

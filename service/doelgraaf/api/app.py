@@ -41,8 +41,22 @@ HOME = """<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Doel
 
 def _count_completeness(repository: Repository) -> None:
     # a store that cannot answer, or data that cannot be counted, says so to the first request that asks
-    with contextlib.suppress(StoreUnavailable, UserError):
+    with contextlib.suppress(StoreUnavailable, UserError), cache.one_moment():
         completeness.every_municipality(repository)
+
+
+class OneMomentPerRequest:
+    """ASGI middleware: a request reads a remote store's revisions once and sees them as of that moment
+    (store/cache.py, one_moment), so that a write through another instance shows in the next request."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        with cache.one_moment():
+            await self.app(scope, receive, send)
 
 
 def create_app(repository: Repository, tokens: TokenRegistry, max_body_bytes: int = limits.DEFAULT_MAX_BODY) -> FastAPI:
@@ -77,6 +91,7 @@ def create_app(repository: Repository, tokens: TokenRegistry, max_body_bytes: in
     problems.install(app)
     app.add_middleware(limits.BodyLimit, max_bytes=max_body_bytes)
     app.add_middleware(ReadOnlyCORS)
+    app.add_middleware(OneMomentPerRequest)
     app.mount("/assets", Assets(), name="assets")
     for router in (graphql_http.router, sparql.router, rdf_documents.router, resources.router, uploads.router, webapp.router):
         app.include_router(router)

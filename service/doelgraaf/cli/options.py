@@ -10,9 +10,13 @@ def store_options(parser: argparse.ArgumentParser) -> None:
     where.add_argument("--store", metavar="DIR", default="doelgraaf-data",
                        help="ingebouwde Oxigraph-store op schijf / embedded on-disk store (standaard/default ./doelgraaf-data)")
     where.add_argument("--endpoint", metavar="URL",
-                       help="SPARQL 1.1-endpoint (query-URL of basis-URL van een Oxigraph-server) / SPARQL endpoint")
-    parser.add_argument("--update-endpoint", metavar="URL", help="update-URL als die niet …/update is / update URL")
-    parser.add_argument("--graph-store", metavar="URL", help="Graph Store Protocol-URL als die niet …/store is")
+                       help="query-URL van een SPARQL 1.1-endpoint, zoals gegeven (docs/stores.md) / query URL of a SPARQL endpoint, as given")
+    parser.add_argument("--update-endpoint", metavar="URL",
+                        help="update-URL (standaard dezelfde als --endpoint) / update URL (default: the query URL)")
+    parser.add_argument("--graph-store", metavar="URL",
+                        help="Graph Store Protocol-URL, als de server er een heeft / Graph Store Protocol URL, if any")
+    # credentials never on the command line, where others see them in the process list: from the environment
+    # (DOELGRAAF_ENDPOINT_USER with _PASSWORD or _PASSWORD_FILE, or DOELGRAAF_ENDPOINT_TOKEN(_FILE))
 
 
 def open_store(args: argparse.Namespace):
@@ -20,9 +24,10 @@ def open_store(args: argparse.Namespace):
     from doelgraaf.store import open_repository
 
     if args.endpoint:
-        from doelgraaf.store.remote import RemoteRepository
+        from doelgraaf.store.protocol import Credentials
 
-        return RemoteRepository(args.endpoint, args.update_endpoint, args.graph_store)
+        return open_repository(endpoint=args.endpoint, update_endpoint=args.update_endpoint, graph_store=args.graph_store,
+                               credentials=Credentials.from_environment())
     return open_repository(store=args.store)
 
 

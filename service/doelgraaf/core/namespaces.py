@@ -21,6 +21,17 @@ ONTOLOGY_GRAPH = GRAPH["ontology"]
 SHAPES_GRAPH = GRAPH["shapes"]
 SOURCES_GRAPH = GRAPH["sources"]  # where each shared graph came from: the project's file or an upload
 SKOLEM = Namespace("https://w3id.org/doelgraaf/.well-known/genid/")
+# How a remote store keeps its writes all-or-nothing and its revisions (store/journal.py): the journal graph
+# and the staging graphs of writes under way. They belong to the store's bookkeeping, never to the data.
+BOOKKEEPING = GRAPH["store/"]
+JOURNAL_GRAPH = GRAPH["store/journal"]
+JOURNAL = Namespace("https://w3id.org/doelgraaf/store#")
+
+
+def is_our_graph(iri: str) -> bool:
+    """Whether a graph is one of the service's data graphs: under our namespace and not bookkeeping. A remote
+    store also holds the server's own graphs and maybe others' (docs/stores.md); those are left alone."""
+    return iri.startswith(str(GRAPH)) and not iri.startswith(str(BOOKKEEPING))
 
 
 def vocabulary_graph(name: str) -> URIRef:

@@ -94,14 +94,19 @@ def as_stored(graph: Graph) -> Graph:
     return triples_to_graph(q.triple for q in store)
 
 
+def skolem_iri() -> str:
+    """A fresh RDF 1.1 skolem IRI (under /.well-known/genid/), standing for one blank node."""
+    return str(SKOLEM[uuid.uuid4().hex])
+
+
 def skolemise(graph: Graph) -> Graph:
-    """Replace every blank node by a fresh IRI under /.well-known/genid/ (RDF 1.1 skolem IRIs)."""
+    """Replace every blank node by a fresh skolem IRI."""
     names: dict[BNode, object] = {}
 
     def name(node):
         if isinstance(node, BNode):
             if node not in names:
-                names[node] = SKOLEM[uuid.uuid4().hex]
+                names[node] = URIRef(skolem_iri())
             return names[node]
         return node
 

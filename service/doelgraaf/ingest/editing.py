@@ -6,7 +6,8 @@ met). It is written, in one transaction, unless it adds a finding that blocks or
 there before: a municipality that starts incomplete can always fix one thing at a time, and no edit makes
 it worse. Warnings never refuse. The outcome lists what the change added and what it fixed. Writes to
 one municipality are serialised in this process, so two editors never validate against a state the
-other is about to change (docs/architecture.md, "What refuses a write").
+other is about to change; a write through another service instance in between makes the write a conflict,
+and the change is computed again (docs/architecture.md, "What refuses a write", and section 12).
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from doelgraaf.core.errors import UserError
 from doelgraaf.core.namespaces import DG, ID, RDF, SKOLEM, municipality_graph, slug
 from doelgraaf.core.terms import to_rdflib, to_triples, triples_to_graph
 from doelgraaf.ingest.entailment import partner_types
-from doelgraaf.store import Repository, cache
+from doelgraaf.store import Repository, WriteConflict, cache
 from doelgraaf.validation import ValidationReport
 from doelgraaf.validation.municipality import municipality_triples
 from doelgraaf.validation.rules import validation_background
@@ -40,6 +41,8 @@ OWNED = (DG.baseline, DG.target)
 QUALIFYING = (DG.measure, DG.goal)
 
 _locks: dict[str, threading.Lock] = defaultdict(threading.Lock)
+# How often an edit is computed again when another service instance wrote the municipality in between.
+ATTEMPTS = 5
 
 
 @contextlib.contextmanager
@@ -172,6 +175,7 @@ class WorkingCopy:
     graph: Graph
     store: ox.Store
     vocabularies: Vocabularies
+    base: dict[str, int]  # the revision of the municipality's graph the copy equals (Repository, `base`)
 
     def add(self, triples: set) -> None:
         for triple in triples:
@@ -191,11 +195,12 @@ def _working_copy(repo: Repository, code: str) -> WorkingCopy:
     found = repo.cache.region("working copies").peek(code)
     if found is not cache.MISSING:
         return found
+    base = repo.current_revisions().of([str(municipality_graph(code))])  # before reading: a write meanwhile is a conflict
     triples = municipality_triples(repo, code)
     vocabularies = current(repo)
     graph = triples_to_graph(triples)
     graph += validation_background(vocabularies)
-    return WorkingCopy(graph, validation_store(triples, vocabularies=vocabularies), vocabularies)
+    return WorkingCopy(graph, validation_store(triples, vocabularies=vocabularies), vocabularies, base)
 
 
 def _keep(repo: Repository, code: str, copy: WorkingCopy) -> None:
@@ -207,13 +212,20 @@ def edit(repo: Repository, code: str, build: Callable[[Graph], Change]) -> EditO
     """Compute a change on the working copy of the municipality's graph, validate it, and store it only
     if it conforms; a refused change is undone on the copy, so the copy always equals the store."""
     with writing([code]):
-        copy = _working_copy(repo, code)
-        try:
-            return _apply(repo, code, copy, build)
-        except BaseException:
-            # the copy may be half changed and no write counted: it must not be taken for the store's graph
-            repo.cache.region("working copies").discard(code)
-            raise
+        for _ in range(ATTEMPTS):
+            copy = _working_copy(repo, code)
+            try:
+                return _apply(repo, code, copy, build)
+            except WriteConflict:
+                # another service instance wrote this municipality since the copy was made: the change is
+                # computed and checked again on what is there now, so that neither edit is lost
+                repo.cache.region("working copies").discard(code)
+            except BaseException:
+                # the copy may be half changed and no write counted: it must not be taken for the store's graph
+                repo.cache.region("working copies").discard(code)
+                raise
+    raise UserError(f"{code} werd intussen steeds door anderen gewijzigd; probeer het opnieuw",
+                    f"{code} kept being changed by others meanwhile; try again")
 
 
 def _apply(repo: Repository, code: str, copy: WorkingCopy, build: Callable[[Graph], Change]) -> EditOutcome:
@@ -244,7 +256,8 @@ def _apply(repo: Repository, code: str, copy: WorkingCopy, build: Callable[[Grap
     # what is both deleted and inserted stays: deletes apply first, inserts win
     writes = {graph: (to_triples(change.delete - change.insert), to_triples(change.insert))}
     writes |= {ox.NamedNode(str(other)): (to_triples(delete), to_triples(insert)) for other, (delete, insert) in change.elsewhere.items()}
-    repo.modify_graphs(writes)
+    repo.modify_graphs(writes, base=copy.base)
+    copy.base = {iri: revision + 1 for iri, revision in copy.base.items()}
     _refresh(repo, graph, copy, {s for s, _, _ in added})
     _keep(repo, code, copy)
     return EditOutcome(True, change.subject, report, brought, fixed)

@@ -62,5 +62,5 @@ def respond(run: Callable, text: str, dataset: Dataset, accept: str | None, form
         return Reply(results.boolean(answer, media), canonical, False)
     if isinstance(answer, Solutions):
         rows = answer.rows[:limit]
-        return Reply(results.solutions(answer.variables, rows, media), canonical, len(answer.rows) > limit)
+        return Reply(results.solutions(answer.variables, rows, media), canonical, answer.truncated or len(answer.rows) > limit)
     return Reply(results.triples(answer[:limit], media), canonical, len(answer) > limit)

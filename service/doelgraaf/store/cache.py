@@ -4,11 +4,11 @@ Each repository has one `Cache` (`repo.cache`), divided into named regions, each
 (least recently used out first), because what they hold differs in size by orders of magnitude: an
 answer is kilobytes, a municipality's in-memory index megabytes.
 
-Only a repository that sees every write to its store keeps anything (`Repository.sees_every_write`:
-the embedded store; a remote one may be written by others). A value is valid until a write to the graphs it was computed from (`graphs`: one municipality, one
-dataset version, one vocabulary), or, when it names none, until any write: an editor of one
-municipality then does not make the other 341 compute everything again. The repository counts its
-writes (`Repository.revision`, `Repository.last_write`). Computing is single-flight: threads (or
+A value is valid while the graphs it was computed from (`graphs`: one municipality, one dataset version,
+one vocabulary) keep the revisions they had when computing began, or, when it names none, until any write:
+an editor of one municipality then does not make the other 341 compute everything again. The revisions
+come from the repository (`Repository.current_revisions`); a remote store keeps them in the store, so that a
+write through another service instance makes the value stale here too. Computing is single-flight: threads (or
 coroutines) asking for a value that is being computed wait for that computation instead of repeating it.
 
 While a request runs inside `reading()`, every value it takes from the cache and every graph it reads
@@ -26,6 +26,8 @@ from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TypeVar
+
+from doelgraaf.store.repository import Revisions
 
 T = TypeVar("T")
 MISSING = object()
@@ -63,6 +65,38 @@ def reading() -> Iterator[Reads]:
         _reads.reset(token)
 
 
+_moments: contextvars.ContextVar[dict | None] = contextvars.ContextVar("doelgraaf_moment", default=None)
+
+
+@contextlib.contextmanager
+def one_moment() -> Iterator[None]:
+    """The code inside (one HTTP request, one warm-up) sees the revisions of a remote store as they were when it
+    first asked: one small query for the whole request, and one consistent view (store/remote.py)."""
+    token = _moments.set({})
+    try:
+        yield
+    finally:
+        _moments.reset(token)
+
+
+def moment(repository, fetch: Callable[[], Revisions]) -> Revisions | None:
+    """The revisions `repository` had at this moment (fetched on first use), or None outside one_moment()."""
+    moments = _moments.get()
+    if moments is None:
+        return None
+    found = moments.get(id(repository))
+    if found is None:
+        found = moments[id(repository)] = fetch()
+    return found
+
+
+def forget_moment(repository) -> None:
+    """After a write of this request: its later reads see the new revisions."""
+    moments = _moments.get()
+    if moments is not None:
+        moments.pop(id(repository), None)
+
+
 def note(graphs: Iterable[str] | None) -> None:
     """Record a read of `graphs` (None: of anything) for the request that is running, if any."""
     reads = _reads.get()
@@ -80,25 +114,17 @@ class Region:
     def __init__(self, repository, size: int):
         self.repository = repository
         self.size = size
-        self._entries: OrderedDict = OrderedDict()  # key -> (revision computed at, graphs or None, value)
+        self._entries: OrderedDict = OrderedDict()  # key -> (stamp of its graphs when computed, graphs or None, value)
         self._lock = threading.Lock()
         self._computing: dict = {}  # key -> threading.Lock
         self._pending: dict = {}  # (key, revision) -> asyncio.Future
 
-    @property
-    def keeps(self) -> bool:
-        return self.repository.sees_every_write
-
     def _valid(self, entry) -> bool:
-        revision, graphs, _ = entry
-        if graphs is None:
-            return revision == self.repository.revision
-        return self.repository.last_write(graphs) <= revision
+        stamp, graphs, _ = entry
+        return self.repository.current_revisions().stamp(graphs) == stamp
 
     def peek(self, key):
         """The value if it is still valid, else MISSING; nothing is computed."""
-        if not self.keeps:
-            return MISSING
         with self._lock:
             entry = self._entries.get(key)
             if entry is None or not self._valid(entry):
@@ -107,11 +133,11 @@ class Region:
         note(entry[1])
         return entry[2]
 
-    def put(self, key, value, graphs: Iterable[str] | None = None, revision: int | None = None) -> None:
-        """Keep `value`, computed at `revision` (now, when not given) from `graphs`."""
-        if not self.keeps:
-            return
-        entry = (self.repository.revision if revision is None else revision, None if graphs is None else tuple(graphs), value)
+    def put(self, key, value, graphs: Iterable[str] | None = None, since: Revisions | None = None) -> None:
+        """Keep `value`, computed from `graphs` since the moment `since` (now, when not given)."""
+        graphs = None if graphs is None else tuple(graphs)
+        since = self.repository.current_revisions() if since is None else since
+        entry = (since.stamp(graphs), graphs, value)
         with self._lock:
             self._entries[key] = entry
             self._entries.move_to_end(key)
@@ -125,9 +151,6 @@ class Region:
     def cached(self, key, compute: Callable[[], T], graphs: Iterable[str] | None = None) -> T:
         """The value of `key`, computed by `compute` only when none is valid; threads asking meanwhile wait."""
         graphs = None if graphs is None else tuple(graphs)
-        if not self.keeps:
-            note(graphs)
-            return compute()
         found = self.peek(key)
         if found is not MISSING:
             return found
@@ -137,10 +160,10 @@ class Region:
             found = self.peek(key)
             if found is not MISSING:
                 return found
-            revision = self.repository.revision  # before computing: a write meanwhile makes the value stale
+            since = self.repository.current_revisions()  # before computing: a write meanwhile makes the value stale
             value = compute()
             note(graphs)
-            self.put(key, value, graphs, revision)
+            self.put(key, value, graphs, since)
         with self._lock:
             if len(self._computing) > 4 * self.size:
                 self._computing.clear()
@@ -149,12 +172,11 @@ class Region:
     async def cached_async(self, key, compute: Callable[[], Awaitable[tuple[T, tuple[str, ...] | None, bool]]]) -> T:
         """For coroutines: `compute()` returns (value, the graphs it read or None, whether to keep it).
         Coroutines asking for the same key at the same revision meanwhile await the same computation."""
-        if not self.keeps:
-            return (await compute())[0]
         found = self.peek(key)
         if found is not MISSING:
             return found
-        revision = self.repository.revision
+        since = self.repository.current_revisions()
+        revision = since.total
         pending = self._pending.get((key, revision))
         if pending is not None:
             found = await asyncio.shield(pending)
@@ -167,7 +189,7 @@ class Region:
         try:
             value, graphs, keep = await compute()
             if keep:
-                self.put(key, value, graphs, revision)
+                self.put(key, value, graphs, since)
                 kept = value
         finally:  # those waiting get the value, or MISSING and compute it themselves
             del self._pending[(key, revision)]

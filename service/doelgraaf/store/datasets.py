@@ -26,7 +26,6 @@ VERSIONS = str(GRAPH["dataset-version/"])
 CURRENT = """
 SELECT ?dataset ?version WHERE { GRAPH ?catalogue { ?dataset ?hasVersion ?version } }
 """
-GRAPHS = "SELECT DISTINCT ?graph WHERE { GRAPH ?graph { } }"
 
 
 def dataset_iri(name: str) -> ox.NamedNode:
@@ -67,8 +66,7 @@ def replace(repo: Repository, name: str, triples: Iterable[ox.Triple], metadata:
 def remove_orphans(repo: Repository) -> list[str]:
     """Drop version graphs that no dataset points at (left by a load that was interrupted)."""
     current = set(current_versions(repo).values())
-    orphans = [row[0].value for row in repo.select(GRAPHS).rows
-               if row[0].value.startswith(VERSIONS) and row[0].value not in current]
+    orphans = [graph for graph in repo.named_graphs() if graph.startswith(VERSIONS) and graph not in current]
     for graph in orphans:
         repo.drop_graph(ox.NamedNode(graph))
     return orphans

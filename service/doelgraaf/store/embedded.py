@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -9,7 +10,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from doelgraaf.core.namespaces import is_private_graph
-from doelgraaf.store.repository import Answer, Dataset, QueryTimeout, Repository, Solutions, StoreUnavailable, read_rows
+from doelgraaf.store.repository import Answer, Dataset, QueryTimeout, Repository, Solutions, StoreUnavailable, read_rows, skolemising
 from doelgraaf.store.sparql_text import delete_data, insert_data, with_values
 
 GRAPH_SIZES = "SELECT ?graph (COUNT(*) AS ?triples) WHERE { GRAPH ?graph { ?s ?p ?o } } GROUP BY ?graph"
@@ -63,11 +64,14 @@ def query_dataset(store: ox.Store, query: str, dataset: Dataset, prefixes, limit
 
 
 class EmbeddedRepository(Repository):
+    """One process opens the store and every write goes through this object, so it counts the revisions
+    itself; Oxigraph makes each update one transaction."""
+
     kind = "embedded"
-    sees_every_write = True
 
     def __init__(self, path: Path | None = None, read_only: bool = False):
         super().__init__()
+        self._write_lock = threading.Lock()
         self.path = path
         try:
             if path is None:
@@ -106,24 +110,36 @@ class EmbeddedRepository(Repository):
     def graph_sizes(self) -> dict[str, int]:
         return {row["graph"].value: int(row["triples"].value) for row in self.store.query(GRAPH_SIZES)}
 
-    def _write(self, graphs: Iterable[ox.NamedNode], operation, *args, **kwargs) -> None:
-        operation(*args, **kwargs)
-        self._wrote(graphs)
+    def named_graphs(self) -> list[str]:
+        return [graph.value for graph in self.store.named_graphs()]
 
-    def replace_graphs(self, graphs: Mapping[ox.NamedNode, Iterable[ox.Triple]]) -> None:
+    def _write(self, graphs: Iterable[ox.NamedNode], operation, *args, base: Mapping[str, int] | None = None) -> None:
+        # the base is compared and the write counted under one lock: no other write of this process comes between
+        with self._write_lock:
+            self._check_base(base)
+            operation(*args)
+            self._wrote(graphs)
+
+    def _replace(self, graphs: Mapping[ox.NamedNode, list[ox.Triple]], base) -> None:
         operations = []
         for graph, triples in graphs.items():
             operations.append(f"DROP SILENT GRAPH {graph}")
-            operations.append(insert_data(graph, triples))
-        self._write(graphs, self.store.update, " ;\n".join(operations))
+            if triples:
+                operations.append(insert_data(graph, triples))
+        self._write(graphs, self.store.update, " ;\n".join(operations), base=base)
 
-    def modify_graphs(self, changes: Mapping[ox.NamedNode, tuple[Iterable[ox.Triple], Iterable[ox.Triple]]]) -> None:
-        update = " ;\n".join(delete_data(graph, delete) + " ;\n" + insert_data(graph, insert)
-                             for graph, (delete, insert) in changes.items())
-        self._write(changes, self.store.update, update)
+    def _modify(self, changes: Mapping[ox.NamedNode, tuple[list[ox.Triple], list[ox.Triple]]], base) -> None:
+        operations = []
+        for graph, (delete, insert) in changes.items():
+            if delete:
+                operations.append(delete_data(graph, delete))
+            if insert:
+                operations.append(insert_data(graph, insert))
+        if operations:
+            self._write(changes, self.store.update, " ;\n".join(operations), base=base)
 
     def bulk_insert(self, graph: ox.NamedNode, triples) -> None:
-        self._write([graph], self.store.bulk_extend, (ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples))
+        self._write([graph], self.store.bulk_extend, (ox.Quad(t.subject, t.predicate, t.object, graph) for t in skolemising(triples)))
 
     def drop_graph(self, graph: ox.NamedNode) -> None:
         self._write([graph], self.store.update, f"DROP SILENT GRAPH {graph}")

@@ -1,167 +1,178 @@
-"""Remote back-end: any SPARQL 1.1 Query + Update + Graph Store Protocol endpoint, over plain HTTP.
+"""Remote back-end: any SPARQL 1.1 Query + Update endpoint (Graph Store Protocol optional), over plain HTTP.
 
-Plain protocol requests (httpx) rather than rdflib's SPARQLUpdateStore: that store fails on
-updates naming their own graph and keeps failed updates queued (see docs/architecture.md). Each write is
-one SPARQL Update request, which SPARQL 1.1 servers execute as one transaction.
+Plain protocol requests (store/protocol.py) rather than rdflib's SPARQLUpdateStore: that store fails on
+updates naming their own graph and keeps failed updates queued. Writes go through the journal in the store
+(store/journal.py), because a server need not run a request of several operations as one transaction; the
+revisions live there too, so that several service instances over one store keep their caches right
+(docs/architecture.md, section 12; what each server needs: docs/stores.md).
 """
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Iterable, Mapping
 
-import httpx
 import pyoxigraph as ox
 
-from doelgraaf.core.namespaces import is_private_graph
-from doelgraaf.store.repository import Answer, QueryTimeout, Repository, Solutions, StoreUnavailable, read_rows
-from doelgraaf.store.sparql_text import delete_data, insert_data, with_values
+from doelgraaf.core.namespaces import BOOKKEEPING, is_our_graph, is_private_graph
+from doelgraaf.store import cache
+from doelgraaf.store.journal import Journal, Part
+from doelgraaf.store.protocol import Credentials, Endpoints, SparqlClient, StoreRefused, read_results, read_triples, server_limit
+from doelgraaf.store.repository import Answer, Repository, Revisions, Solutions, skolemising
+from doelgraaf.store.sparql_text import with_values
 
 GRAPH_SIZES = "SELECT ?graph (COUNT(*) AS ?triples) WHERE { GRAPH ?graph { ?s ?p ?o } } GROUP BY ?graph"
-GRAPHS = "SELECT DISTINCT ?graph WHERE { GRAPH ?graph { } }"
+# `GRAPH ?graph { }` would be shorter, but Virtuoso answers it with one row in which ?graph is unbound, and
+# it never finishes SELECT DISTINCT ?graph over the same pattern; GROUP BY it answers at once
+GRAPHS = "SELECT ?graph WHERE { GRAPH ?graph { ?s ?p ?o } } GROUP BY ?graph"
+TRIPLES = "SELECT ?s ?p ?o WHERE { GRAPH ?graph { ?s ?p ?o } }"
+RESULTS = "application/sparql-results+json"
+TRIPLE_FORMATS = "application/n-triples, text/plain;q=0.9, text/turtle;q=0.8"
+# Outside a request (one_moment), the revisions read from the store are reused this long: a command line run
+# or the start-up count asks many values in a row. Within a request they are read once.
+RECENT_SECONDS = 1.0
 
 
 class RemoteRepository(Repository):
-    """`endpoint` is the query URL (…/query) or the server's base URL. Update and Graph Store URLs
-    default to the Oxigraph server layout beside it (…/update, …/store); give them for other servers."""
+    """`endpoint` is the query URL, used as given; the update URL is the same unless given (Virtuoso, GraphDB and
+    Fuseki's single-URL layout), the Graph Store URL is optional (a graph is then read with a SELECT)."""
 
     kind = "remote"
 
-    def __init__(self, endpoint: str, update_endpoint: str | None = None, graph_store: str | None = None, timeout: float = 60.0):
+    def __init__(self, endpoint: str, update_endpoint: str | None = None, graph_store: str | None = None,
+                 credentials: Credentials | None = None, timeout: float = 60.0):
         super().__init__()
-        endpoint = endpoint.rstrip("/")
-        base = endpoint.removesuffix("/query")
-        self.query_url = base + "/query"
-        self.update_url = update_endpoint or base + "/update"
-        self.graph_store_url = graph_store or base + "/store"
-        self.client = httpx.Client(timeout=timeout)
+        self.endpoints = Endpoints(endpoint, update_endpoint or endpoint, graph_store)
+        self.client = SparqlClient(self.endpoints, credentials, timeout)
+        self.journal = Journal(self.client)
+        self._recent: tuple[float, Revisions] | None = None
+        self._recovered = False
+        self._recover_lock = threading.Lock()
 
-    def _post(self, url: str, **kwargs) -> httpx.Response:
-        try:
-            response = self.client.post(url, **kwargs)
-        except httpx.HTTPError as exc:
-            raise StoreUnavailable(
-                f"SPARQL-endpoint {url} niet bereikbaar ({exc}) / SPARQL endpoint {url} unreachable ({exc})"
-            ) from None
-        if response.status_code >= 400:
-            raise StoreUnavailable(
-                f"SPARQL-endpoint {url} gaf HTTP {response.status_code}: {response.text[:300]} "
-                f"/ SPARQL endpoint {url} answered HTTP {response.status_code}"
-            )
-        return response
+    # revisions
 
-    def _query(self, query: str, accept: str, deadline: float | None = None, dataset: list[tuple[str, str]] = ()) -> bytes:
-        """POST a query and read the answer; past `deadline` stop reading and close the connection.
-        `dataset`: the protocol's default-graph-uri / named-graph-uri parameters."""
-        if dataset:
-            request = self.client.build_request(
-                "POST", self.query_url, data={"query": query}, params=list(dataset), headers={"Accept": accept})
-        else:
-            request = self.client.build_request(
-                "POST", self.query_url, content=query.encode("utf-8"),
-                headers={"Content-Type": "application/sparql-query", "Accept": accept},
-            )
-        try:
-            response = self.client.send(request, stream=True)
-        except httpx.TimeoutException:
-            raise QueryTimeout() from None
-        except httpx.HTTPError as exc:
-            raise StoreUnavailable(
-                f"SPARQL-endpoint {self.query_url} niet bereikbaar ({exc}) / SPARQL endpoint {self.query_url} unreachable ({exc})"
-            ) from None
-        try:
-            chunks = []
-            for chunk in response.iter_bytes():
-                chunks.append(chunk)
-                if deadline is not None and time.monotonic() > deadline:
-                    raise QueryTimeout()
-            body = b"".join(chunks)
-        finally:
-            response.close()
-        if response.status_code >= 400:
-            raise StoreUnavailable(
-                f"SPARQL-endpoint {self.query_url} gaf HTTP {response.status_code}: {body[:300].decode(errors='replace')} "
-                f"/ SPARQL endpoint {self.query_url} answered HTTP {response.status_code}"
-            )
-        return body
+    def current_revisions(self) -> Revisions:
+        found = cache.moment(self, self.journal.revisions)
+        if found is not None:
+            return found
+        recent = self._recent
+        if recent is not None and time.monotonic() - recent[0] < RECENT_SECONDS:
+            return recent[1]
+        revisions = self.journal.revisions()
+        self._recent = (time.monotonic(), revisions)
+        return revisions
+
+    def _changed(self) -> None:
+        self._recent = None
+        cache.forget_moment(self)
+
+    # reading
+
+    def _limited(self, headers, count: int) -> bool:
+        """Whether the server cut the answer at its row limit (Virtuoso's ResultSetMaxRows)."""
+        limit = server_limit(headers)
+        return limit is not None and count >= limit
+
+    def _complete(self, headers, count: int) -> None:
+        if self._limited(headers, count):
+            raise StoreRefused(
+                f"de server kapte het antwoord af bij {count} rijen (X-SPARQL-MaxRows); verhoog die limiet "
+                f"(Virtuoso: ResultSetMaxRows in virtuoso.ini, docs/stores.md) / the server cut the answer at {count} rows; "
+                f"raise its limit")
 
     def select(self, query, bindings=None, table=None, limit=None, deadline=None) -> Solutions:
-        body = self._query(with_values(query, bindings, table), "application/sparql-results+json", deadline)
-        return read_rows(ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON), limit, deadline)
+        body, headers = self.client.query(with_values(query, bindings, table), RESULTS, deadline)
+        solutions = read_results(body)
+        self._complete(headers, len(solutions.rows))
+        if limit is not None:
+            solutions.rows = solutions.rows[:limit]
+        return solutions
 
     def construct(self, query, bindings=None, table=None) -> list[ox.Triple]:
-        body = self._query(with_values(query, bindings, table), "application/n-triples")
-        return [q.triple for q in ox.parse(body, format=ox.RdfFormat.N_TRIPLES)]
+        body, headers = self.client.query(with_values(query, bindings, table), TRIPLE_FORMATS)
+        triples = read_triples(body, headers.get("content-type", ""))
+        self._complete(headers, len(triples))
+        return triples
 
     def ask(self, query, bindings=None) -> bool:
-        body = self._query(with_values(query, bindings, None), "application/sparql-results+json")
-        return bool(ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON))
+        body, _ = self.client.query(with_values(query, bindings, None), RESULTS)
+        return bool(read_results(body))
 
     def query_dataset(self, query, dataset, prefixes, limit, deadline) -> Answer:
-        # a remote server knows neither our prefixes nor a union default graph: both are written out
+        # a remote server knows neither our prefixes nor which graphs are ours: both are written out, and with
+        # either protocol parameter the server leaves out what it does not list, so both are listed
         declared = "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in prefixes.items())
-        # with either parameter the protocol leaves out what it does not list, so both are listed
         every = None
         if dataset.default is None or dataset.named is None:
-            every = [row[0].value for row in self.select(GRAPHS).rows if row[0] is not None and not is_private_graph(row[0].value)]
+            every = [graph for graph in self.named_graphs() if not is_private_graph(graph)]
         parameters = [("default-graph-uri", iri) for iri in (every if dataset.default is None else dataset.default)]
         parameters += [("named-graph-uri", iri) for iri in (every if dataset.named is None else dataset.named)]
-        body = self._query(declared + query, "application/sparql-results+json, application/n-triples;q=0.9",
-                           deadline, parameters)
-        if body.lstrip().startswith(b"{"):
-            parsed = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
-            if isinstance(parsed, ox.QueryBoolean):
-                return bool(parsed)
-            return read_rows(parsed, limit, deadline)
-        return [q.triple for q in ox.parse(body, format=ox.RdfFormat.N_TRIPLES)][:limit]
+        body, headers = self.client.query(declared + query, f"{RESULTS}, {TRIPLE_FORMATS}", deadline, parameters)
+        media = headers.get("content-type", "")
+        if "json" in media or body.lstrip().startswith(b"{"):
+            parsed = read_results(body)
+            if isinstance(parsed, bool):
+                return parsed
+            parsed.truncated = self._limited(headers, len(parsed.rows))
+            parsed.rows = parsed.rows[:limit]
+            return parsed
+        return read_triples(body, media)[:limit]
 
     def graph_triples(self, graph: ox.NamedNode) -> list[ox.Triple]:
-        try:
-            response = self.client.get(
-                self.graph_store_url, params={"graph": graph.value}, headers={"Accept": "application/n-triples"}
-            )
-        except httpx.HTTPError as exc:
-            raise StoreUnavailable(f"Graph Store {self.graph_store_url} niet bereikbaar / unreachable ({exc})") from None
-        if response.status_code == 404:
-            return []
-        if response.status_code >= 400:
-            raise StoreUnavailable(f"Graph Store gaf / answered HTTP {response.status_code}")
-        return [q.triple for q in ox.parse(response.content, format=ox.RdfFormat.N_TRIPLES)]
+        found = self.client.graph(graph.value)
+        if found is not None:
+            return found
+        return [ox.Triple(*row) for row in self.select(TRIPLES, bindings={"graph": graph}).rows]
 
     def graph_sizes(self) -> dict[str, int]:
-        solutions = self.select(GRAPH_SIZES)
-        return {row[0].value: int(row[1].value) for row in solutions.rows}
+        return {row[0].value: int(row[1].value) for row in self.select(GRAPH_SIZES).rows
+                if row[0] is not None and is_our_graph(row[0].value)}
 
-    def _update(self, update: str) -> None:
-        self._post(self.update_url, content=update.encode("utf-8"), headers={"Content-Type": "application/sparql-update"})
+    def named_graphs(self) -> list[str]:
+        return [row[0].value for row in self.select(GRAPHS).rows if row[0] is not None and is_our_graph(row[0].value)]
 
-    def replace_graphs(self, graphs: Mapping[ox.NamedNode, Iterable[ox.Triple]]) -> None:
-        operations = []
-        for graph, triples in graphs.items():
-            operations.append(f"DROP SILENT GRAPH {graph}")
-            operations.append(insert_data(graph, triples))
-        self._update(" ;\n".join(operations))
-        self._wrote(graphs)
+    # writing
 
-    def modify_graphs(self, changes: Mapping[ox.NamedNode, tuple[Iterable[ox.Triple], Iterable[ox.Triple]]]) -> None:
-        self._update(" ;\n".join(delete_data(graph, delete) + " ;\n" + insert_data(graph, insert)
-                                 for graph, (delete, insert) in changes.items()))
-        self._wrote(changes)
+    def _recover(self) -> None:
+        """Once, before this instance first writes: finish or clean up what an interrupted writer left."""
+        with self._recover_lock:
+            if not self._recovered:
+                self.journal.recover()
+                self._recovered = True
 
-    def bulk_insert(self, graph: ox.NamedNode, triples) -> None:
-        body = ox.serialize(list(triples), format=ox.RdfFormat.N_TRIPLES)
+    def _write(self, parts: list[Part], base: Mapping[str, int] | None) -> None:
+        self._recover()
         try:
-            response = self.client.post(self.graph_store_url, params={"graph": graph.value}, content=body,
-                                        headers={"Content-Type": "application/n-triples"})
-        except httpx.HTTPError as exc:
-            raise StoreUnavailable(f"Graph Store {self.graph_store_url} niet bereikbaar / unreachable ({exc})") from None
-        if response.status_code >= 400:
-            raise StoreUnavailable(f"Graph Store gaf / answered HTTP {response.status_code}: {response.text[:300]}")
-        self._wrote([graph])
+            self.journal.write(parts, base)
+        finally:
+            self._changed()
+
+    def _replace(self, graphs, base) -> None:
+        self._write([Part(graph, True, [], triples) for graph, triples in graphs.items()], base)
+
+    def _modify(self, changes, base) -> None:
+        self._write([Part(graph, False, delete, insert) for graph, (delete, insert) in changes.items()], base)
+
+    def bulk_insert(self, graph: ox.NamedNode, triples: Iterable[ox.Triple]) -> None:
+        self._recover()
+        self.journal.stage([(graph, skolemising(triples))])
+        self._changed()
 
     def drop_graph(self, graph: ox.NamedNode) -> None:
-        self._update(f"DROP SILENT GRAPH {graph}")
-        self._wrote([graph])
+        # one operation, whole or not at all on any server; a journal write would delete triple by triple
+        self._recover()
+        self.client.update(f"DROP SILENT GRAPH {graph}")
+        self.journal.raise_revisions([graph])
+        self._changed()
+
+    def clear(self) -> None:
+        bookkeeping = [row[0].value for row in self.select(GRAPHS).rows
+                       if row[0] is not None and row[0].value.startswith(str(BOOKKEEPING))]
+        for graph in [*self.named_graphs(), *bookkeeping]:
+            self.client.update(f"DROP SILENT GRAPH <{graph}>")
+        self._recovered = False  # the journal went too
+        self._changed()
 
     def close(self) -> None:
         self.client.close()

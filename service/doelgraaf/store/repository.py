@@ -11,11 +11,12 @@ from __future__ import annotations
 import abc
 import functools
 import threading
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 import pyoxigraph as ox
 
+from doelgraaf.core.terms import skolem_iri
 from doelgraaf.store.sparql_text import Term
 
 Table = tuple[Sequence[str], Sequence[Sequence[Term | None]]]
@@ -27,6 +28,7 @@ class Solutions:
 
     variables: list[str]
     rows: list[tuple]
+    truncated: bool = False  # the server cut the rows at its own limit (store/remote.py)
 
 
 
@@ -63,39 +65,69 @@ class StoreUnavailable(Exception):
         return str(self).split(" / ", 1)[-1]
 
 
-class Repository(abc.ABC):
-    """SPARQL over named graphs, with atomic writes.
+@dataclass(frozen=True)
+class Revisions:
+    """The revisions of the graphs at one moment: `graphs` (IRI -> revision; absent: 0) and `total`, which
+    grows with every write to any graph."""
 
-    It counts the writes made through it (`revision`) and remembers per graph the revision of its last
-    write (`last_write`): the cache (`cache`, store/cache.py) keeps each value until a write to the graphs
-    it came from, and the SPARQL workers know when their snapshot is out of date."""
+    graphs: Mapping[str, int]
+    total: int
+
+    def stamp(self, graphs: Iterable[str] | None = None) -> object:
+        """What a value computed from `graphs` (None: from anything) at this moment is valid for: an equal
+        stamp later means none of them was written meanwhile."""
+        if graphs is None:
+            return self.total
+        return tuple(self.graphs.get(graph, 0) for graph in graphs)
+
+    def of(self, graphs: Iterable[str]) -> dict[str, int]:
+        """The base of a write that was computed from `graphs` at this moment."""
+        return {graph: self.graphs.get(graph, 0) for graph in graphs}
+
+
+class WriteConflict(Exception):
+    """A write was based on a revision of a graph that has moved since (another instance or editor wrote it)."""
+
+
+class Repository(abc.ABC):
+    """SPARQL over named graphs, with all-or-nothing writes.
+
+    Every graph has a revision that each write to it raises (`revisions`): the cache (`cache`, store/cache.py)
+    keeps a value while the revisions of the graphs it came from are unchanged, and a write can name the
+    revisions it was based on (`base`) and is refused with WriteConflict when one has moved. The embedded
+    store is opened by one process, which counts the writes itself; a remote store keeps the revisions in the
+    store, so that several service instances over one store see each other's writes (docs/architecture.md,
+    section 12)."""
 
     kind: str
-    # True when every write to the store goes through this object (the embedded store, one process owns
-    # it): only then do `revision` and `last_write` prove that a kept value is current, and only then
-    # does the cache keep anything. A remote store may be written by others (docs/architecture.md).
-    sees_every_write: bool = False
 
     def __init__(self):
         self._revision = 0
-        self._written: dict[str, int] = {}  # graph IRI -> the revision its last write made
+        self._written: dict[str, int] = {}  # graph IRI -> its revision
         self._count_lock = threading.Lock()
+
+    def current_revisions(self) -> Revisions:
+        """The revision of every graph now (a remote store is asked once per request, store/remote.py)."""
+        return Revisions(self._written, self._revision)
 
     @property
     def revision(self) -> int:
-        """How many writes went through this repository since it was opened."""
-        return self._revision
-
-    def last_write(self, graphs: Iterable[str]) -> int:
-        """The revision of the latest write to any of `graphs` (0: none since the repository was opened)."""
-        return max((self._written.get(graph, 0) for graph in graphs), default=0)
+        """A number that grows with every write to any graph."""
+        return self.current_revisions().total
 
     def _wrote(self, graphs: Iterable[ox.NamedNode]) -> None:
-        """Count a write, after it is done: a value computed meanwhile is then seen as older, never as newer."""
+        """Count a write, after it is done: a value computed meanwhile is then seen as older, never as newer.
+        The map is replaced, never changed, so a Revisions taken earlier stays as it was."""
         with self._count_lock:
-            self._revision += 1
+            written = dict(self._written)
             for graph in graphs:
-                self._written[graph.value] = self._revision
+                written[graph.value] = written.get(graph.value, 0) + 1
+            self._written = written
+            self._revision += 1
+
+    def _check_base(self, base: Mapping[str, int] | None) -> None:
+        if base is not None and any(self._written.get(graph, 0) != revision for graph, revision in base.items()):
+            raise WriteConflict()
 
     @functools.cached_property
     def cache(self):
@@ -133,20 +165,38 @@ class Repository(abc.ABC):
     def graph_sizes(self) -> dict[str, int]:
         """Triple count per named graph."""
 
-    # writing: each call is one transaction
-
     @abc.abstractmethod
-    def replace_graphs(self, graphs: Mapping[ox.NamedNode, Iterable[ox.Triple]]) -> None:
+    def named_graphs(self) -> list[str]:
+        """The graphs of this service in the store (under core.namespaces.GRAPH; a remote store's other graphs
+        and the bookkeeping of its writes are not ours)."""
+
+    # writing: each call is all-or-nothing. Blank nodes are written as skolem IRIs (core.terms.skolem_iri), on
+    # every back-end alike: a remote server may refuse them in INSERT DATA, and a node must be nameable to be
+    # deleted again. With `base` ({graph IRI: revision}) a write is refused (WriteConflict) when one of those
+    # graphs has another revision by now.
+
+    def replace_graphs(self, graphs: Mapping[ox.NamedNode, Iterable[ox.Triple]], base: Mapping[str, int] | None = None) -> None:
         """Replace the whole content of each graph, all graphs in one transaction."""
+        self._replace({graph: skolemised(triples) for graph, triples in graphs.items()}, base)
 
-    def modify_graph(self, graph: ox.NamedNode, delete: Iterable[ox.Triple], insert: Iterable[ox.Triple]) -> None:
+    def modify_graph(self, graph: ox.NamedNode, delete: Iterable[ox.Triple], insert: Iterable[ox.Triple],
+                     base: Mapping[str, int] | None = None) -> None:
         """Delete then insert triples in one graph, in one transaction."""
-        self.modify_graphs({graph: (delete, insert)})
+        self.modify_graphs({graph: (delete, insert)}, base)
 
-    @abc.abstractmethod
-    def modify_graphs(self, changes: Mapping[ox.NamedNode, tuple[Iterable[ox.Triple], Iterable[ox.Triple]]]) -> None:
+    def modify_graphs(self, changes: Mapping[ox.NamedNode, tuple[Iterable[ox.Triple], Iterable[ox.Triple]]],
+                      base: Mapping[str, int] | None = None) -> None:
         """Delete then insert triples in several graphs ({graph: (delete, insert)}), all in one transaction: an
         accepted proposal becomes an initiative in the municipality's graph and is marked in its proposals graph."""
+        self._modify({graph: (skolemised(delete), skolemised(insert)) for graph, (delete, insert) in changes.items()}, base)
+
+    @abc.abstractmethod
+    def _replace(self, graphs: Mapping[ox.NamedNode, list[ox.Triple]], base: Mapping[str, int] | None) -> None:
+        ...
+
+    @abc.abstractmethod
+    def _modify(self, changes: Mapping[ox.NamedNode, tuple[list[ox.Triple], list[ox.Triple]]], base: Mapping[str, int] | None) -> None:
+        ...
 
     @abc.abstractmethod
     def bulk_insert(self, graph: ox.NamedNode, triples: Iterable[ox.Triple]) -> None:
@@ -159,10 +209,38 @@ class Repository(abc.ABC):
     def close(self) -> None:
         """Release the store."""
 
+    def clear(self) -> None:
+        """Remove every graph of this service from the store (tests start from nothing this way; on a remote
+        store the server's own graphs and those of others stay)."""
+        for graph in self.named_graphs():
+            self.drop_graph(ox.NamedNode(graph))
+
     def status(self) -> dict[str, object]:
         sizes = self.graph_sizes()
         return {"backend": self.kind, "graphs": len(sizes), "triples": sum(sizes.values()), "graphSizes": sizes}
 
+
+
+def skolemised(triples: Iterable[ox.Triple]) -> list[ox.Triple]:
+    """The triples with every blank node replaced by a skolem IRI, the same IRI for the same node within one write."""
+    return list(skolemising(triples))
+
+
+def skolemising(triples: Iterable[ox.Triple]) -> Iterator[ox.Triple]:
+    """skolemised, one triple at a time (a bulk load is never all in memory)."""
+    names: dict[ox.BlankNode, ox.NamedNode] = {}
+
+    def name(term):
+        if isinstance(term, ox.BlankNode):
+            if term not in names:
+                names[term] = ox.NamedNode(skolem_iri())
+            return names[term]
+        return term
+
+    for triple in triples:
+        if isinstance(triple.subject, ox.BlankNode) or isinstance(triple.object, ox.BlankNode):
+            triple = ox.Triple(name(triple.subject), triple.predicate, name(triple.object))
+        yield triple
 
 
 def read_rows(solutions, limit: int | None, deadline: float | None) -> Solutions:
