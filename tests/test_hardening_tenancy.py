@@ -3,7 +3,7 @@ or upload, whatever the arguments; only an admin replaces vocabularies."""
 
 import pytest
 
-from tests.conftest import ADMIN, EDITOR, OTHER_EDITOR, embedded_demo_store, gql
+from tests.conftest import ADMIN, EDITOR, OTHER_EDITOR, embedded_demo_store, everything, gql
 
 demo_store = pytest.fixture(scope="module", name="demo_store")(embedded_demo_store)
 
@@ -28,11 +28,6 @@ MUTATIONS = [
     'createBudgetLine(input: {amount: "1", fiscalYear: 2025, phase: ADOPTED, direction: EXPENSE, taakveld: "2.1", funds: "%s"}) { ok }' % GOAL,
     'importRdf(municipality: "GM9999", format: TURTLE, data: "<http://example.org/a> <http://example.org/b> <http://example.org/c> .") { ok }',
 ]
-
-
-def everything(store):
-    rows = store.select("SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }").rows
-    return sorted(" ".join(str(t) for t in row) for row in rows)
 
 
 @pytest.mark.parametrize("mutation", MUTATIONS, ids=lambda m: m.split("(")[0])

@@ -3,18 +3,12 @@
 import pytest
 from doelgraaf.core.paths import EXAMPLES_DIR
 
-from tests.conftest import ADMIN, EDITOR, OTHER_EDITOR, gql
+from tests.conftest import ADMIN, EDITOR, OTHER_EDITOR, everything, gql
 
 ID = "https://w3id.org/doelgraaf/id/GM9999/"
 GOAL = ID + "doel/duurzaam-verkeer"
 OWNER = ID + "post/wethouder-duurzaamheid"
 RESULT = "{ ok id violations { focusNode path message(lang: \"nl\") en: message(lang: \"en\") } warnings { message } }"
-
-
-def everything(store) -> list[str]:
-    """Every quad in the store, sorted: to prove a refused change left it exactly as it was."""
-    rows = store.select("SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }").rows
-    return sorted(" ".join(str(t) for t in row) for row in rows)
 
 
 def mutate(client, text, token=EDITOR, variables=None):

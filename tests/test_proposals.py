@@ -11,7 +11,7 @@ from doelgraaf.api.app import create_app
 from doelgraaf.core.access import TokenRegistry
 from doelgraaf.core.errors import UserError
 
-from tests.conftest import ADMIN, EDITOR, NEW_PARTNER, OTHER_EDITOR, PARTNER, TOKENS, gql
+from tests.conftest import ADMIN, EDITOR, NEW_PARTNER, OTHER_EDITOR, PARTNER, TOKENS, everything, gql
 
 ID = "https://w3id.org/doelgraaf/id/GM9999/"
 GOAL = ID + "doel/duurzaam-verkeer"
@@ -31,11 +31,6 @@ DECLINE = """mutation($id: ID!, $reason: String!) { declineProposal(proposal: $i
 GOAL_STATE = """query($id: ID!) { node(id: $id) { ... on Goal { measures { id } cost(year: 2025, phase: ADOPTED) { expenses revenues net } } } }"""
 MUNICIPALITY = """{ municipality(code: "GM9999") { measures { id } partners { id label } completeness { measures score }
   validation: todo { message } } }"""
-
-
-def everything(store) -> list[str]:
-    rows = store.select("SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }").rows
-    return sorted(" ".join(str(t) for t in row) for row in rows)
 
 
 def ok(client, query, variables=None, token=None) -> dict:

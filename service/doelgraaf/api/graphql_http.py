@@ -28,7 +28,7 @@ from doelgraaf.core.paths import API_PAGES_DIR
 from doelgraaf.graphql.context import Context
 from doelgraaf.graphql.messages import bilingual
 from doelgraaf.graphql.schema import MAX_TOKENS, schema_for
-from doelgraaf.store import cache
+from doelgraaf.store import QueryTimeout, StoreUnavailable, cache
 
 GRAPHQL_RESPONSE = "application/graphql-response+json"
 EXECUTION_LIMIT_SECONDS = 20.0
@@ -82,6 +82,10 @@ def _error_code(error: GraphQLError) -> str | None:
         return "UNAUTHENTICATED"
     if isinstance(original, UserError):
         return "BAD_USER_INPUT"
+    if isinstance(original, StoreUnavailable):
+        return "STORE_UNAVAILABLE"
+    if isinstance(original, QueryTimeout):
+        return "TIMEOUT"
     return None
 
 

@@ -28,6 +28,7 @@ from doelgraaf.graphql.comparisons import comparison_query
 from doelgraaf.graphql.findings import ValidationReport
 from doelgraaf.graphql.mutations import mutation_type
 from doelgraaf.graphql.types import Resource, Types, build_types
+from doelgraaf.store import QueryTimeout, StoreUnavailable
 from doelgraaf.validation.municipality import municipality_report
 
 MAX_DEPTH = 12
@@ -95,14 +96,16 @@ def _depth_limiter() -> AddValidationRules:
 def _mask(error) -> bool:
     """Hide unexpected exceptions (no stack traces or SPARQL in responses); user errors pass."""
     original = getattr(error, "original_error", None)
-    # GraphQL's own errors about the request (a variable of the wrong type) are the user's to read
-    return original is not None and not isinstance(original, (UserError, GraphQLError))
+    # GraphQL's own errors about the request (a variable of the wrong type) are the user's to read; a store that
+    # cannot answer says what to do (its messages carry no query text, store/protocol.py)
+    return original is not None and not isinstance(original, (UserError, GraphQLError, StoreUnavailable, QueryTimeout))
 
 
 class Schema(strawberry.Schema):
     def process_errors(self, errors, execution_context=None) -> None:
         """Log only what is a bug: a user's mistake (UserError, a query that does not validate) is answered, not logged."""
-        unexpected = [e for e in errors if getattr(e, "original_error", None) is not None and _mask(e)]
+        unexpected = [e for e in errors if getattr(e, "original_error", None) is not None
+                      and (_mask(e) or isinstance(e.original_error, StoreUnavailable))]
         super().process_errors(unexpected, execution_context)
 
 

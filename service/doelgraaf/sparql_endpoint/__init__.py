@@ -40,7 +40,7 @@ def answer(repo: Repository, pool: QueryWorkers | None, text: str, dataset: Data
         return pool.answer(Request(text, dataset, accept, format_name, max_rows, time_limit))
     deadline = time.monotonic() + time_limit
 
-    def run(query, dataset, prefixes, limit):
-        return repo.query_dataset(query, dataset, prefixes, limit, deadline)
+    def run(query, dataset, prefixes, limit, form):
+        return repo.query_dataset(query, dataset, prefixes, limit, deadline, form)
 
     return respond(run, text, dataset, accept, format_name, max_rows)

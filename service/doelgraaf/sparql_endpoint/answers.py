@@ -42,7 +42,7 @@ def media_type(form: str, accept: str | None, format_name: str | None) -> str:
 
 def respond(run: Callable, text: str, dataset: Dataset, accept: str | None, format_name: str | None,
             limit: int) -> Reply:
-    """`run(query, dataset, prefixes, limit)` asks the store; UserError, NotAcceptable or QueryTimeout on refusal."""
+    """`run(query, dataset, prefixes, limit, form)` asks the store; UserError, NotAcceptable or QueryTimeout on refusal."""
     checked = check(text)
     media = media_type(checked.form, accept, format_name)
     if checked.names_dataset and dataset.default is None and dataset.named is None:
@@ -54,7 +54,7 @@ def respond(run: Callable, text: str, dataset: Dataset, accept: str | None, form
                             f"the graph <{iri}> is not public: only the municipality and the partner itself read partners' proposals, through GraphQL",
                             where="FROM / default-graph-uri / named-graph-uri")
     try:
-        answer = run(checked.text, dataset, PREFIXES, limit + 1)
+        answer = run(checked.text, dataset, PREFIXES, limit + 1, checked.form)
     except SyntaxError as exc:
         raise engine_refusal(checked.text, str(exc)) from None
     canonical = results.CANONICAL[media]

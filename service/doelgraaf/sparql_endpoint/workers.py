@@ -85,7 +85,7 @@ def _serve(connection) -> None:
                 store, opened = ox.Store.read_only(snapshot), snapshot
             deadline = time.monotonic() + request.time_limit
 
-            def run(query, dataset, prefixes, limit, store=store):
+            def run(query, dataset, prefixes, limit, form, store=store):
                 return query_dataset(store, query, dataset, prefixes, limit, deadline)
 
             reply = answers.respond(run, request.text, request.dataset, request.accept, request.format_name,

@@ -10,7 +10,16 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from doelgraaf.core.namespaces import is_private_graph
-from doelgraaf.store.repository import Answer, Dataset, QueryTimeout, Repository, Solutions, StoreUnavailable, read_rows, skolemising
+from doelgraaf.store.repository import (
+    Answer,
+    Dataset,
+    QueryTimeout,
+    Repository,
+    Solutions,
+    StoreUnavailable,
+    read_rows,
+    skolemising,
+)
 from doelgraaf.store.sparql_text import delete_data, insert_data, with_values
 
 GRAPH_SIZES = "SELECT ?graph (COUNT(*) AS ?triples) WHERE { GRAPH ?graph { ?s ?p ?o } } GROUP BY ?graph"
@@ -101,7 +110,7 @@ class EmbeddedRepository(Repository):
     def ask(self, query, bindings=None) -> bool:
         return bool(self._query(query, bindings, None))
 
-    def query_dataset(self, query, dataset, prefixes, limit, deadline) -> Answer:
+    def query_dataset(self, query, dataset, prefixes, limit, deadline, form="SELECT") -> Answer:
         return query_dataset(self.store, query, dataset, prefixes, limit, deadline)
 
     def graph_triples(self, graph: ox.NamedNode) -> list[ox.Triple]:

@@ -171,8 +171,8 @@ class Journal:
     # writing
 
     def write(self, parts: Sequence[Part], base: Mapping[str, int] | None) -> None:
-        """Make `parts` happen all or not at all. With `base`, WriteConflict when a graph moved meanwhile;
-        without, the current revisions are the base, tried again while other writes come between."""
+        """Make `parts` happen all or not at all. With `base` ({graph: revision}), WriteConflict when one of those
+        graphs moved meanwhile; tried again while other writes come between."""
         parts = [part for part in parts if part.replace or part.delete or part.insert]
         if not parts:
             return
@@ -183,9 +183,13 @@ class Journal:
             batches = [(inserts, part.insert) for part, (inserts, _) in zip(parts, staged)]
             batches += [(deletes, part.delete) for part, (_, deletes) in zip(parts, staged) if not part.replace]
             self.stage(batches)
-            for attempt in range(1 if base is not None else ATTEMPTS):
-                wanted = base if base is not None else self.revisions().of(p.graph.value for p in parts)
-                if self._commit(write, parts, staged, wanted):
+            for attempt in range(ATTEMPTS):
+                # the graphs the write is based on must still have their revisions; the others (an accepted proposal
+                # also marks the proposals graph) are taken as they are now
+                wanted = self.revisions().of(p.graph.value for p in parts)
+                if base is not None and any(wanted.get(graph, 0) != revision for graph, revision in base.items()):
+                    raise WriteConflict()
+                if self._commit(write, parts, staged, {**wanted, **(base or {})}):
                     break
                 self._withdraw_stale()
                 time.sleep(min(2.0, 0.05 * 2 ** attempt) * random.uniform(0.5, 1.0))

@@ -23,7 +23,6 @@ import pyoxigraph as ox
 
 from doelgraaf.store.repository import QueryTimeout, Solutions, StoreUnavailable
 
-
 FORM = "application/x-www-form-urlencoded"
 BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
 
@@ -148,7 +147,8 @@ class SparqlClient:
                                  headers=credentials.headers() if credentials else {})
 
     def _failed(self, url: str, status: int, body: bytes) -> StoreUnavailable:
-        text = body[:300].decode(errors="replace").strip()
+        # the server's first line says what is wrong; what follows it (Virtuoso: the query) is not for users to read
+        text = body[:300].decode(errors="replace").strip().split("\n", 1)[0][:200]
         if status in (401, 403):
             return StoreUnavailable(
                 f"SPARQL-endpoint {_shown(url)} weigert toegang (HTTP {status}); geef gebruiker en wachtwoord of token "

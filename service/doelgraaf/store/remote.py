@@ -99,7 +99,7 @@ class RemoteRepository(Repository):
         body, _ = self.client.query(with_values(query, bindings, None), RESULTS)
         return bool(read_results(body))
 
-    def query_dataset(self, query, dataset, prefixes, limit, deadline) -> Answer:
+    def query_dataset(self, query, dataset, prefixes, limit, deadline, form="SELECT") -> Answer:
         # a remote server knows neither our prefixes nor which graphs are ours: both are written out, and with
         # either protocol parameter the server leaves out what it does not list, so both are listed
         declared = "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in prefixes.items())
@@ -108,16 +108,18 @@ class RemoteRepository(Repository):
             every = [graph for graph in self.named_graphs() if not is_private_graph(graph)]
         parameters = [("default-graph-uri", iri) for iri in (every if dataset.default is None else dataset.default)]
         parameters += [("named-graph-uri", iri) for iri in (every if dataset.named is None else dataset.named)]
-        body, headers = self.client.query(declared + query, f"{RESULTS}, {TRIPLE_FORMATS}", deadline, parameters)
+        graph_form = form in ("CONSTRUCT", "DESCRIBE")
+        body, headers = self.client.query(declared + query, TRIPLE_FORMATS if graph_form else RESULTS, deadline, parameters)
         media = headers.get("content-type", "")
-        if "json" in media or body.lstrip().startswith(b"{"):
+        if not graph_form:
             parsed = read_results(body)
             if isinstance(parsed, bool):
                 return parsed
             parsed.truncated = self._limited(headers, len(parsed.rows))
             parsed.rows = parsed.rows[:limit]
             return parsed
-        return read_triples(body, media)[:limit]
+        triples = read_triples(body, media)
+        return triples[:limit]
 
     def graph_triples(self, graph: ox.NamedNode) -> list[ox.Triple]:
         found = self.client.graph(graph.value)

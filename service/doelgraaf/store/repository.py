@@ -153,9 +153,10 @@ class Repository(abc.ABC):
 
     @abc.abstractmethod
     def query_dataset(self, query: str, dataset: Dataset, prefixes: Mapping[str, str], limit: int,
-                      deadline: float) -> Answer:
+                      deadline: float, form: str = "SELECT") -> Answer:
         """Run a query someone else wrote, over `dataset`, with `prefixes` declared: rows or triples up to
-        `limit`, QueryTimeout past `deadline`. Its text is used as given (nothing is bound into it)."""
+        `limit`, QueryTimeout past `deadline`. Its text is used as given (nothing is bound into it); `form` (SELECT,
+        ASK, CONSTRUCT, DESCRIBE, from its parse tree) says what to ask a remote server for."""
 
     @abc.abstractmethod
     def graph_triples(self, graph: ox.NamedNode) -> list[ox.Triple]:
