@@ -1,6 +1,7 @@
 import contextlib
 import os
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -79,6 +80,44 @@ def remote_repository(endpoint):
                            graph_store=endpoint.graph_store_url, credentials=credentials)
     repo.clear()
     return repo
+
+
+@dataclass
+class Served:
+    url: str
+    process: object
+    output: str = ""  # what it printed, once stopped
+
+
+@contextlib.contextmanager
+def doelgraaf_serve(*args: str, timeout: float = 90):
+    """`doelgraaf serve ARGS` in its own process on a free loopback port, until its /health answers; stopped after."""
+    import subprocess
+    import time
+
+    import httpx
+
+    port = _free_port()
+    exe = Path(sys.executable).with_name("doelgraaf")
+    process = subprocess.Popen([str(exe), "serve", *args, "--port", str(port)], cwd=ROOT,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    served = Served(f"http://127.0.0.1:{port}", process)
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                if httpx.get(served.url + "/health", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if process.poll() is not None or time.monotonic() > deadline:
+                process.kill()
+                raise AssertionError("serve did not start: " + process.communicate()[0].decode()[-2000:])
+            time.sleep(0.3)
+        yield served
+    finally:
+        process.terminate()
+        served.output = process.communicate(timeout=30)[0].decode()
 
 
 def everything(store) -> list[str]:

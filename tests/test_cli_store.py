@@ -1,12 +1,7 @@
 """The commands that touch the store: load, export, serve (as `make run` starts it)."""
 
 import json
-import socket
-import subprocess
-import sys
-import time
 from decimal import Decimal
-from pathlib import Path
 
 import httpx
 import pytest
@@ -15,7 +10,7 @@ from rdflib import Graph, Literal
 from rdflib.compare import isomorphic
 from rdflib.namespace import XSD
 
-from tests.conftest import endpoint_options, remote_repository, run_cli
+from tests.conftest import doelgraaf_serve, endpoint_options, remote_repository, run_cli
 
 DEMO = str(EXAMPLES_DIR / "gm9999-meerwijk.ttl")
 BROKEN = str(EXAMPLES_DIR / "broken" / "doel-zonder-eigenaar.ttl")
@@ -91,26 +86,7 @@ def test_an_unreachable_endpoint_is_one_clear_line():
 
 
 def test_serve_with_demo_as_make_run_does(tmp_path):
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    exe = Path(sys.executable).with_name("doelgraaf")
-    process = subprocess.Popen([str(exe), "serve", "--demo", "--store", str(tmp_path / "data"), "--port", str(port)],
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx.get(f"http://127.0.0.1:{port}/health", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            assert process.poll() is None and time.monotonic() < deadline, "serve did not start"
-            time.sleep(0.3)
-        answer = httpx.post(f"http://127.0.0.1:{port}/graphql",
-                            json={"query": '{ municipality(code: "GM9999") { name goals { id } } }'}).json()
+    with doelgraaf_serve("--demo", "--store", str(tmp_path / "data")) as served:
+        answer = httpx.post(served.url + "/graphql", json={"query": '{ municipality(code: "GM9999") { name goals { id } } }'}).json()
         assert answer["data"]["municipality"]["name"] == "Meerwijk"
-    finally:
-        process.terminate()
-        output = process.communicate(timeout=20)[0].decode()
-    assert f"http://127.0.0.1:{port}/graphql" in output and "editor:GM9999" in output and "partner:GM9999:meerwijk-wekt" in output
+    assert f"{served.url}/graphql" in served.output and "editor:GM9999" in served.output and "partner:GM9999:meerwijk-wekt" in served.output

@@ -1,18 +1,14 @@
 """Two service processes over one Oxigraph server, as behind a load balancer (docs/stores.md): a write through
 one is in the other's next answer, and edits of one municipality through both at once all arrive."""
 
+import contextlib
 import json
-import subprocess
-import sys
-import time
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 import httpx
 import pytest
 
-from tests.conftest import EDITOR, endpoint_options, remote_repository, run_cli
-from tests.servers import free_port
+from tests.conftest import EDITOR, doelgraaf_serve, endpoint_options, remote_repository, run_cli
 
 pytestmark = pytest.mark.xdist_group("instances")
 
@@ -33,29 +29,8 @@ def two_instances(sparql_servers, tmp_path_factory):
     assert run_cli("load", DEMO, "--municipality", "GM9999", *endpoint_options(endpoint)).returncode == 0
     tokens = tmp_path_factory.mktemp("instances") / "tokens.json"
     tokens.write_text(json.dumps({EDITOR: "editor:GM9999"}))
-    exe = Path(sys.executable).with_name("doelgraaf")
-    ports = [free_port(), free_port()]
-    processes = [subprocess.Popen([str(exe), "serve", *endpoint_options(endpoint), "--tokens", str(tokens), "--port", str(port)],
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) for port in ports]
-    urls = [f"http://127.0.0.1:{port}" for port in ports]
-    try:
-        deadline = time.monotonic() + 90
-        for url, process in zip(urls, processes):
-            while True:
-                try:
-                    if httpx.get(url + "/health", timeout=2).status_code == 200:
-                        break
-                except httpx.HTTPError:
-                    pass
-                assert process.poll() is None, process.stderr.read().decode()[-2000:]
-                assert time.monotonic() < deadline, "serve did not start"
-                time.sleep(0.3)
-        yield urls
-    finally:
-        for process in processes:
-            process.terminate()
-        for process in processes:
-            process.wait(timeout=20)
+    with contextlib.ExitStack() as stack:
+        yield [stack.enter_context(doelgraaf_serve(*endpoint_options(endpoint), "--tokens", str(tokens))).url for _ in range(2)]
 
 
 def ask(url: str, query: str, variables: dict | None = None, token: str | None = None) -> dict:
