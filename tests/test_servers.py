@@ -46,6 +46,8 @@ def test_server_answers_takes_an_update_and_stops(kind, tmp_path):
                 assert stored.status_code == 200, stored.text
                 assert [quad.triple for quad in ox.parse(stored.content, ox.RdfFormat.N_TRIPLES)] == [triple]
             http.post(endpoint.update_url, data={"update": f"DROP SILENT GRAPH <{graph}>"})
+            if kind == "virtuoso" and isinstance(stop, servers._Stopper):  # its web root is not its database
+                assert http.get(endpoint.query_url.rsplit("/", 1)[0] + "/virtuoso.ini").status_code == 404
     finally:
         stop()
     if isinstance(stop, servers._Stopper):
