@@ -140,7 +140,10 @@ def _count(response) -> int:
     return int(response.json()["results"]["bindings"][0]["n"]["value"])
 
 
-def test_dataset_parameters_and_from_clauses(client, demo):
+def test_dataset_parameters_and_from_clauses(client, demo, request):
+    if "virtuoso" in request.node.callspec.id:
+        pytest.xfail("Virtuoso adds a query's FROM to the default-graph-uri of the request, where the protocol says "
+                     "the parameters replace it (docs/stores.md)")
     demo_size = demo.graph_sizes()[DEMO_GRAPH]
     count = "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }"
     assert _count(client.get("/sparql", params={"query": count, "default-graph-uri": DEMO_GRAPH})) == demo_size

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import os
 
 from fastapi import FastAPI, Request
@@ -39,10 +40,19 @@ HOME = """<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Doel
 </ul></body></html>"""
 
 
+log = logging.getLogger(__name__)
+
+
 def _count_completeness(repository: Repository) -> None:
-    # a store that cannot answer, or data that cannot be counted, says so to the first request that asks
-    with contextlib.suppress(StoreUnavailable, UserError), cache.one_moment():
-        completeness.every_municipality(repository)
+    # a store that cannot answer, or data that cannot be counted, says so to the first request that asks; a bug is
+    # logged, and the request that asks again meets it there
+    with cache.one_moment():
+        try:
+            completeness.every_municipality(repository)
+        except (StoreUnavailable, UserError):
+            pass
+        except Exception:
+            log.exception("het tellen bij de start mislukte / the start-up count failed")
 
 
 class OneMomentPerRequest:

@@ -172,8 +172,11 @@ class SparqlClient:
         """The server's answer and its headers; past `deadline` stop reading and close the connection.
         `dataset`: the protocol's default-graph-uri / named-graph-uri parameters."""
         url = self.endpoints.query
+        # a server that computes before it sends anything (Virtuoso) is waited for until the deadline, not longer
+        timeout = None if deadline is None else httpx.Timeout(self.http.timeout.connect, read=max(0.05, deadline - time.monotonic()))
         request = self.http.build_request("POST", url, content=urlencode([("query", text), *dataset]).encode("ascii"),
-                                          headers={"Accept": accept, "Content-Type": FORM})
+                                          headers={"Accept": accept, "Content-Type": FORM},
+                                          **({"timeout": timeout} if timeout else {}))
         try:
             response = self.http.send(request, stream=True)
         except httpx.TimeoutException:
