@@ -12,6 +12,22 @@ needs_chromium = pytest.mark.skipif(not CHROMIUM.exists(),
                                     reason="Debian's chromium ontbreekt (apt-get install chromium) / is absent")
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config, items):
+    """Keep `--dist loadgroup` working: xdist sends the tests of one `xdist_group` to one worker by appending
+    "@group" to their node ids, but pytest 9.2 keeps a node id in `_id` and xdist 3.8 still writes the old
+    `_nodeid`, so the mark did nothing and each worker started a group's shared set-up again. Where xdist's
+    own renaming took effect (older pytest) this changes nothing."""
+    if not getattr(config.option, "loadgroup", False):
+        return
+    for item in items:
+        names = sorted({str(mark.args[0] if mark.args else mark.kwargs.get("name", "default"))
+                        for mark in item.iter_markers("xdist_group")})
+        suffix = "@" + "_".join(names)
+        if names and not item.nodeid.endswith(suffix) and hasattr(item, "_id"):
+            item._id = type(item._id).parse(item.nodeid + suffix)
+
+
 @pytest.fixture(scope="session")
 def root() -> Path:
     return ROOT
