@@ -1,4 +1,5 @@
 import contextlib
+import functools
 import sys
 from pathlib import Path
 
@@ -31,6 +32,19 @@ def pytest_collection_modifyitems(config, items):
 @pytest.fixture(scope="session")
 def root() -> Path:
     return ROOT
+
+
+@functools.lru_cache(maxsize=None)
+def example_report(path: Path):
+    """validate() of one example file (plain Turtle, outside any named graph), once per worker: test_examples
+    checks what each broken example reports, test_validation compares it with a check of some focus nodes.
+    Both modules are in one xdist group, so each file is validated once. Returns (groups, report)."""
+    from doelgraaf.ingest.municipality_graphs import split_by_municipality
+    from doelgraaf.ingest.rdf_files import read_file
+    from doelgraaf.validation import validate
+
+    groups = split_by_municipality([read_file(path)])
+    return tuple(groups), validate(groups[None]) if None in groups else None
 
 
 def run_cli(*args: str, input: bytes | None = None):
