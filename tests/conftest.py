@@ -1,4 +1,5 @@
 import contextlib
+import functools
 import os
 import sys
 from dataclasses import dataclass
@@ -14,9 +15,38 @@ needs_chromium = pytest.mark.skipif(not CHROMIUM.exists(),
                                     reason="Debian's chromium ontbreekt (apt-get install chromium) / is absent")
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config, items):
+    """Keep `--dist loadgroup` working: xdist sends the tests of one `xdist_group` to one worker by appending
+    "@group" to their node ids, but pytest 9.2 keeps a node id in `_id` and xdist 3.8 still writes the old
+    `_nodeid`, so the mark did nothing and each worker started a group's shared set-up again. Where xdist's
+    own renaming took effect (older pytest) this changes nothing."""
+    if not getattr(config.option, "loadgroup", False):
+        return
+    for item in items:
+        names = sorted({str(mark.args[0] if mark.args else mark.kwargs.get("name", "default"))
+                        for mark in item.iter_markers("xdist_group")})
+        suffix = "@" + "_".join(names)
+        if names and not item.nodeid.endswith(suffix) and hasattr(item, "_id"):
+            item._id = type(item._id).parse(item.nodeid + suffix)
+
+
 @pytest.fixture(scope="session")
 def root() -> Path:
     return ROOT
+
+
+@functools.lru_cache(maxsize=None)
+def example_report(path: Path):
+    """validate() of one example file (plain Turtle, outside any named graph), once per worker: test_examples
+    checks what each broken example reports, test_validation compares it with a check of some focus nodes.
+    Both modules are in one xdist group, so each file is validated once. Returns (groups, report)."""
+    from doelgraaf.ingest.municipality_graphs import split_by_municipality
+    from doelgraaf.ingest.rdf_files import read_file
+    from doelgraaf.validation import validate
+
+    groups = split_by_municipality([read_file(path)])
+    return tuple(groups), validate(groups[None]) if None in groups else None
 
 
 def run_cli(*args: str, input: bytes | None = None):
@@ -216,6 +246,22 @@ def client(demo):
 
     with TestClient(create_app(demo, TokenRegistry(TOKENS))) as test_client:
         yield test_client
+
+
+@pytest.fixture(scope="module")
+def reader(demo_store):
+    """A client over the demo store for tests that only read (or are refused before anything is written): one
+    per module and back-end instead of `client`'s snapshot and restore around every test, which took 0.3-0.7 s
+    a test on the remote store. Instead of restoring, it checks that those tests left the store as they found it."""
+    from doelgraaf.api.app import create_app
+    from doelgraaf.core.access import TokenRegistry
+    from fastapi.testclient import TestClient
+
+    before = demo_store.graph_sizes(), demo_store.current_revisions().total
+    with TestClient(create_app(demo_store, TokenRegistry(TOKENS))) as test_client:
+        yield test_client
+    after = demo_store.graph_sizes(), demo_store.current_revisions().total
+    assert after == before, "the store changed under tests given `reader`: a test that writes needs `client`"
 
 
 def gql(client, query: str, variables: dict | None = None, token: str | None = None, accept: str = "application/json"):

@@ -17,6 +17,8 @@ from doelgraaf.store import cache
 from tests.conftest import EDITOR, embedded_demo_store, gql
 
 demo_store = pytest.fixture(scope="module", name="demo_store")(embedded_demo_store)
+# on one worker: the module's demo store is built once, not on each worker
+pytestmark = pytest.mark.xdist_group("answer-cache")
 
 QUERY = '{ municipality(code: "GM9999") { goals { id label } } }'
 GRAPH = ox.NamedNode("https://w3id.org/doelgraaf/graph/GM9999")

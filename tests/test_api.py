@@ -16,17 +16,17 @@ GOAL = "https://w3id.org/doelgraaf/id/GM9999/doel/duurzaam-verkeer"
     ("text/csv", b"n\r\n"),
     ("text/tab-separated-values", b"?n"),
 ])
-def test_sparql_select_in_every_result_format(client, accept, marker):
-    response = client.get("/sparql", params={"query": COUNT}, headers={"accept": accept})
+def test_sparql_select_in_every_result_format(reader, accept, marker):
+    response = reader.get("/sparql", params={"query": COUNT}, headers={"accept": accept})
     assert response.status_code == 200 and response.headers["content-type"].startswith(accept)
     assert marker in response.content
 
 
-def test_sparql_post_construct_and_ask(client):
-    response = client.post("/sparql", content="CONSTRUCT { <%s> ?p ?o } WHERE { GRAPH ?g { <%s> ?p ?o } }" % (GOAL, GOAL),
+def test_sparql_post_construct_and_ask(reader):
+    response = reader.post("/sparql", content="CONSTRUCT { <%s> ?p ?o } WHERE { GRAPH ?g { <%s> ?p ?o } }" % (GOAL, GOAL),
                            headers={"content-type": "application/sparql-query", "accept": "text/turtle"})
     assert response.status_code == 200 and len(Graph().parse(data=response.text, format="turtle")) > 5
-    response = client.post("/sparql", data={"query": "ASK { GRAPH ?g { <%s> ?p ?o } }" % GOAL})
+    response = reader.post("/sparql", data={"query": "ASK { GRAPH ?g { <%s> ?p ?o } }" % GOAL})
     assert response.status_code == 200 and response.json()["boolean"] is True
 
 
@@ -47,16 +47,16 @@ def test_sparql_refuses_updates_service_and_load(client, demo, query):
     assert demo.graph_sizes() == before
 
 
-def test_keywords_inside_strings_and_variable_names_are_fine(client):
+def test_keywords_inside_strings_and_variable_names_are_fine(reader):
     query = 'SELECT ?service ?load WHERE { VALUES (?service ?load) { ("SERVICE" "DROP ALL") } } # INSERT'
-    response = client.get("/sparql", params={"query": query})
+    response = reader.get("/sparql", params={"query": query})
     assert response.status_code == 200 and response.json()["results"]["bindings"][0]["load"]["value"] == "DROP ALL"
 
 
-def test_sparql_result_cap(client, monkeypatch):
+def test_sparql_result_cap(reader, monkeypatch):
     monkeypatch.setattr(sparql_endpoint, "MAX_ROWS", 10)
     # one graph, not the whole store: Virtuoso writes every row of an answer before the first is read (8 s for all)
-    response = client.get("/sparql", params={"query": "SELECT * WHERE { GRAPH <https://w3id.org/doelgraaf/graph/GM9999> { ?s ?p ?o } }"})
+    response = reader.get("/sparql", params={"query": "SELECT * WHERE { GRAPH <https://w3id.org/doelgraaf/graph/GM9999> { ?s ?p ?o } }"})
     assert response.status_code == 200 and len(response.json()["results"]["bindings"]) == 10
     assert response.headers["doelgraaf-result-truncated"].startswith("true")
 
@@ -79,53 +79,53 @@ def test_a_runaway_query_is_stopped_and_others_still_answer(client, monkeypatch,
 @pytest.mark.parametrize("path", ["/ontology", "/shapes", "/vocab/taakvelden", "/vocab/gemeenten"])
 @pytest.mark.parametrize("accept,fmt", [("text/turtle", "turtle"), ("application/ld+json", "json-ld"),
                                          ("application/rdf+xml", "xml"), ("application/n-triples", "nt")])
-def test_documents_by_content_negotiation(client, path, accept, fmt):
-    response = client.get(path, headers={"accept": accept})
+def test_documents_by_content_negotiation(reader, path, accept, fmt):
+    response = reader.get(path, headers={"accept": accept})
     assert response.status_code == 200 and response.headers["content-type"].startswith(accept)
     assert len(Graph().parse(data=response.content, format=fmt)) > 50
 
 
 @pytest.mark.parametrize("path,needle", [("/ontology", "Doelgraaf"), ("/shapes", "heeft geen eigenaar"), ("/vocab/taakvelden", "0.10")])
-def test_documents_as_html_for_browsers(client, path, needle):
-    response = client.get(path, headers={"accept": "text/html,application/xhtml+xml,*/*;q=0.8"})
+def test_documents_as_html_for_browsers(reader, path, needle):
+    response = reader.get(path, headers={"accept": "text/html,application/xhtml+xml,*/*;q=0.8"})
     assert response.status_code == 200 and response.headers["content-type"].startswith("text/html")
     assert needle in response.text
 
 
-def test_unknown_vocabulary_and_unacceptable_format(client):
-    assert client.get("/vocab/onbekend").status_code == 404
-    assert client.get("/ontology", headers={"accept": "image/png"}).status_code == 406
+def test_unknown_vocabulary_and_unacceptable_format(reader):
+    assert reader.get("/vocab/onbekend").status_code == 404
+    assert reader.get("/ontology", headers={"accept": "image/png"}).status_code == 406
 
 
-def test_resources_dereference_under_id(client):
-    page = client.get("/id/GM9999/doel/duurzaam-verkeer", headers={"accept": "text/html"})
+def test_resources_dereference_under_id(reader):
+    page = reader.get("/id/GM9999/doel/duurzaam-verkeer", headers={"accept": "text/html"})
     assert page.status_code == 200 and "Meer fietsen op korte afstanden" in page.text
-    turtle = client.get("/id/GM9999/doel/duurzaam-verkeer", headers={"accept": "text/turtle"})
+    turtle = reader.get("/id/GM9999/doel/duurzaam-verkeer", headers={"accept": "text/turtle"})
     assert len(Graph().parse(data=turtle.text, format="turtle")) > 5
-    concept = client.get("/id/taakveld/0.10", params={"format": "jsonld"})
+    concept = reader.get("/id/taakveld/0.10", params={"format": "jsonld"})
     assert concept.status_code == 200 and "Mutaties reserves" in concept.text
-    indicator = client.get("/id/GM9999/indicator/fietsaandeel", headers={"accept": "text/turtle"})
+    indicator = reader.get("/id/GM9999/indicator/fietsaandeel", headers={"accept": "text/turtle"})
     assert "48" in indicator.text  # the baseline and target values come with it
-    assert client.get("/id/GM9999/bestaat-niet").status_code == 404
-    assert client.get("/id/GM9999/<script>").status_code == 400
+    assert reader.get("/id/GM9999/bestaat-niet").status_code == 404
+    assert reader.get("/id/GM9999/<script>").status_code == 400
 
 
-def test_health(client):
-    response = client.get("/health")
+def test_health(reader):
+    response = reader.get("/health")
     body = response.json()
     assert response.status_code == 200 and body["status"] == "ok"
     assert body["graphSizes"]["https://w3id.org/doelgraaf/graph/GM9999"] > 4000
 
 
-def test_request_bodies_over_the_limit(client):
+def test_request_bodies_over_the_limit(reader):
     big = b"x" * 13_000_000
-    assert client.post("/graphql", content=big, headers={"content-type": "application/json"}).status_code == 413
+    assert reader.post("/graphql", content=big, headers={"content-type": "application/json"}).status_code == 413
 
     def chunks():
         for _ in range(13):
             yield b"x" * 1_000_000
 
-    assert client.post("/sparql", content=chunks(), headers={"content-type": "application/sparql-query"}).status_code == 413
+    assert reader.post("/sparql", content=chunks(), headers={"content-type": "application/sparql-query"}).status_code == 413
 
 
 def test_a_runaway_aggregate_on_disk_is_killed_at_the_limit(tmp_path, monkeypatch):
@@ -154,7 +154,7 @@ def test_a_runaway_aggregate_on_disk_is_killed_at_the_limit(tmp_path, monkeypatc
     repo.close()
 
 
-def test_the_demo_municipality_dereferences_where_make_run_says(client):
+def test_the_demo_municipality_dereferences_where_make_run_says(reader):
     """`make run` prints /id/gemeente/GM9999: a municipality with data of its own, not among the 342."""
-    page = client.get("/id/gemeente/GM9999", headers={"accept": "text/html"})
+    page = reader.get("/id/gemeente/GM9999", headers={"accept": "text/html"})
     assert page.status_code == 200 and "Meerwijk" in page.text

@@ -89,8 +89,16 @@ def axe_violations(page) -> list[dict]:
     return [v for v in result["violations"] if v["impact"] in ("serious", "critical")]
 
 
+def axe_finds_nothing_serious(page):
+    """Run axe on the view just visited; a test that opens a view anyway checks it here, right after the visit
+    (as test_axe_finds_nothing_serious does for the other views), instead of loading it once more."""
+    found = axe_violations(page)
+    assert not found, json.dumps(found, indent=1)
+
+
 def test_start_finds_a_municipality_and_shows_what_data_it_has(page, service):
     visit(page, service + "/app/", "start")
+    axe_finds_nothing_serious(page)
     page.wait_for_selector("html[data-complete]")  # the count of how far each one is, filled in after the list
     rows = page.locator("#gemeenten tr")
     assert page.locator("#gevonden").inner_text() == "343 gemeenten gevonden"  # 342 of the CBS and the demo
@@ -145,6 +153,7 @@ def test_a_red_goal_says_what_is_missing_on_hover_and_on_keyboard_focus(page, se
     goal = "https://w3id.org/doelgraaf/id/GM0629/doel/P1-D1"
     todo = graphql(service, '{ node(id: "%s") { ... on Goal { todo { message severity } } } }' % goal)["node"]["todo"]
     visit(page, service + "/app/gemeente/GM0629", "doelenboom")
+    axe_finds_nothing_serious(page)
     card = page.locator(f'li.goal[data-goal="{goal}"]').first
     status = card.locator("button.status")
     assert status.inner_text() == "ontbreekt iets" and "red" in status.get_attribute("class")
@@ -224,6 +233,7 @@ def test_progress_shows_every_indicator_with_its_status(page, service):
     goals = graphql(service, '{ municipality(code: "GM9999") { goals(first: 1000) { indicators { label progress { status } } } } }')["municipality"]["goals"]
     pairs = [i for g in goals for i in g["indicators"]]
     visit(page, service + "/app/gemeente/GM9999/voortgang", "voortgang")
+    axe_finds_nothing_serious(page)
     cards = page.locator("article.indicator-card")
     assert cards.count() == len(pairs)
     words = {"ACHIEVED": "bereikt", "ON_TRACK": "op koers", "BEHIND": "achter", "NO_DATA": "geen gegevens"}
@@ -259,6 +269,7 @@ def test_compare_highlights_the_municipality_among_its_peers(page, service):
 def test_an_editor_fills_in_a_missing_owner_and_sees_what_it_fixed(page, service):
     before = graphql(service, '{ municipality(code: "GM0629") { completeness { goalsWithOwner } } }')["municipality"]["completeness"]["goalsWithOwner"]
     visit(page, service + "/app/gemeente/GM0629/te-doen", "te-doen")
+    axe_finds_nothing_serious(page)
     count = page.locator("li.finding").count()
     shoot(page, "te-doen-wassenaar")
     finding = page.locator("li.finding", has_text="geen eigenaar").first
@@ -331,6 +342,7 @@ def test_a_partner_proposes_and_the_municipality_accepts_one_and_declines_anothe
 
 def test_english_beside_dutch(page, service):
     visit(page, service + "/app/gemeente/GM9999", "doelenboom")
+    axe_finds_nothing_serious(page)  # in Dutch, after the partner's initiative was accepted, as the other views
     page.get_by_role("button", name="English").click()
     page.wait_for_selector('html[lang="en"][data-ready="doelenboom"]')
     assert page.locator("h1").inner_text() == "Goal tree — Meerwijk"
@@ -342,15 +354,34 @@ def test_english_beside_dutch(page, service):
     page.wait_for_selector('html[lang="nl"][data-ready="doelenboom"]')
 
 
-@pytest.mark.parametrize("address, ready", [
+# Every view is checked by axe: these by the tests that open them anyway (axe_finds_nothing_serious), the rest below.
+AXE_IN_VIEW_TESTS = {
+    ("/app/", "start"): test_start_finds_a_municipality_and_shows_what_data_it_has,
+    ("/app/gemeente/GM9999", "doelenboom"): test_english_beside_dutch,
+    ("/app/gemeente/GM9999/voortgang", "voortgang"): test_progress_shows_every_indicator_with_its_status,
+    ("/app/gemeente/GM0629", "doelenboom"): test_a_red_goal_says_what_is_missing_on_hover_and_on_keyboard_focus,
+    ("/app/gemeente/GM0629/te-doen", "te-doen"): test_an_editor_fills_in_a_missing_owner_and_sees_what_it_fixed,
+}
+VIEWS = [
     ("/app/", "start"), ("/app/vergelijk", "vergelijk"),
     *[(f"/app/gemeente/GM9999{sub}", name) for sub, name in DEMO_VIEWS.items()],
     *[(f"/app/gemeente/GM0629{sub}", name) for sub, name in DEMO_VIEWS.items()],
-])
+]
+
+
+def test_every_view_is_checked_by_axe():
+    import inspect
+
+    assert set(AXE_IN_VIEW_TESTS) <= set(VIEWS)
+    for (address, ready), test in AXE_IN_VIEW_TESTS.items():
+        source = inspect.getsource(test)
+        assert f'visit(page, service + "{address}", "{ready}")\n    axe_finds_nothing_serious(page)' in source, test.__name__
+
+
+@pytest.mark.parametrize("address, ready", [view for view in VIEWS if view not in AXE_IN_VIEW_TESTS])
 def test_axe_finds_nothing_serious(page, service, address, ready):
     visit(page, service + address, ready)
-    found = axe_violations(page)
-    assert not found, json.dumps(found, indent=1)
+    axe_finds_nothing_serious(page)
 
 
 def test_a_mistyped_address_is_a_404_and_a_lowercase_code_is_sent_on(service):

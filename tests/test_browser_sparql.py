@@ -1,9 +1,12 @@
 """The /sparql page in a real browser (Debian's Chromium, driven by Playwright), with no internet:
 an example runs and its rows appear, a syntax error is shown with its line, nothing is asked elsewhere."""
 
+import pytest
+
 from tests.conftest import SCREENSHOTS, needs_chromium
 
-pytestmark = needs_chromium
+# on one worker with the other pages that need the live service, which then starts once
+pytestmark = [needs_chromium, pytest.mark.xdist_group("live-service")]
 
 
 def test_the_page_runs_an_example_offline(browser, live_service):

@@ -23,6 +23,9 @@ FILES = {(2023, "REALISED"): "iv3_2023_jaarrekening.csv", (2024, "ADOPTED"): "iv
 EXPENSE = "https://w3id.org/doelgraaf/def#Expense"
 REVENUE = "https://w3id.org/doelgraaf/def#Revenue"
 
+# on one worker: the store with all three CBS files (20 s to load) is built once, not on each worker
+pytestmark = pytest.mark.xdist_group("cbs-comparisons")
+
 
 @pytest.fixture(scope="module")
 def store():

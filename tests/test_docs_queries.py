@@ -15,6 +15,8 @@ from tests.conftest import embedded_demo_store, gql
 
 # the saved queries test the guide, not the back-end (the contract and mutation suites run on both)
 demo_store = pytest.fixture(scope="module", name="demo_store")(embedded_demo_store)
+# on one worker: the module's demo store is built once, not on each worker
+pytestmark = pytest.mark.xdist_group("docs-queries")
 
 QUERIES = sorted((PROJECT_ROOT / "docs" / "queries").glob("*.graphql"))
 SCHEMA = (PROJECT_ROOT / "schema.graphql").read_text(encoding="utf-8")

@@ -11,17 +11,19 @@ import json
 import re
 import subprocess
 import sys
-from functools import lru_cache
 from pathlib import Path
 
 import pytest
 from doelgraaf.catalogue.shared_graphs import shapes_graph
 from doelgraaf.core.paths import EXAMPLES_DIR
-from doelgraaf.ingest.municipality_graphs import split_by_municipality
-from doelgraaf.ingest.rdf_files import read_file
-from doelgraaf.validation import ValidationReport, validate
+from doelgraaf.validation import ValidationReport
 from rdflib import Literal, URIRef
 from rdflib.namespace import SH
+
+from tests.conftest import example_report
+
+# one worker validates each example once for this module and test_validation (see example_report)
+pytestmark = pytest.mark.xdist_group("example-reports")
 
 DEMO = EXAMPLES_DIR / "gm9999-meerwijk.ttl"
 BROKEN_DIR = EXAMPLES_DIR / "broken"
@@ -43,11 +45,10 @@ CONSTRAINT_PARAMETERS = {
 Expectation = tuple[str, str, str]  # (rule IRI, focus node, severity)
 
 
-@lru_cache(maxsize=None)
 def report_for(path: Path) -> ValidationReport:
-    groups = split_by_municipality([read_file(path)])
+    groups, report = example_report(path)
     assert list(groups) == [None], "example files are plain Turtle, outside any named graph"
-    return validate(groups[None])
+    return report
 
 
 def results_of(report: ValidationReport) -> set[Expectation]:

@@ -13,6 +13,8 @@ GOAL = "https://w3id.org/doelgraaf/id/GM9999/doel/duurzaam-verkeer"
 
 # these test the schema and the HTTP layer; the contract, mutation and store suites run on both back-ends
 demo_store = pytest.fixture(scope="module", name="demo_store")(embedded_demo_store)
+# on one worker: the module's demo store is built once, not on each worker
+pytestmark = pytest.mark.xdist_group("graphql")
 
 
 def test_committed_sdl_matches_the_code():

@@ -59,8 +59,8 @@ def shares_of(measure) -> dict:
     return given if given else {goal: Decimal(1) / len(goals) for goal in goals}
 
 
-def test_municipalities(client):
-    status, body = gql(client, MUNICIPALITIES)
+def test_municipalities(reader):
+    status, body = gql(reader, MUNICIPALITIES)
     assert status == 200 and "errors" not in body
     rows = {m["code"]: m for m in body["data"]["municipalities"]}
     assert len(rows) == 343  # the 342 of CBS and the demo
@@ -72,8 +72,8 @@ def test_municipalities(client):
     )
 
 
-def test_municipality_goals_measures_programmes_and_cost(client):
-    status, body = gql(client, MUNICIPALITY)
+def test_municipality_goals_measures_programmes_and_cost(reader):
+    status, body = gql(reader, MUNICIPALITY)
     assert status == 200 and "errors" not in body, body.get("errors")
     m = body["data"]["municipality"]
     g = demo()
@@ -126,8 +126,8 @@ def test_municipality_goals_measures_programmes_and_cost(client):
         )
 
 
-def test_a_measure_with_shares_is_split_by_its_shares(client):
-    _, body = gql(client, MUNICIPALITY)
+def test_a_measure_with_shares_is_split_by_its_shares(reader):
+    _, body = gql(reader, MUNICIPALITY)
     g = demo()
     with_shares = next(m for m in g.subjects(d("serves"), None) if any(g.subjects(d("measure"), m)) and
                        any(g.value(c, d("share")) is not None for c in g.subjects(d("measure"), m)))
@@ -142,7 +142,7 @@ def test_a_measure_with_shares_is_split_by_its_shares(client):
         assert str(goal_iri) in goals
 
 
-def test_validation_of_the_demo(client):
-    status, body = gql(client, VALIDATION)
+def test_validation_of_the_demo(reader):
+    status, body = gql(reader, VALIDATION)
     assert status == 200
     assert body["data"]["validation"] == {"conforms": True, "results": []}

@@ -12,6 +12,8 @@ from tests.conftest import embedded_demo_store, gql
 
 # about what the API answers, not the back-end (the contract suite runs on both)
 demo_store = pytest.fixture(scope="module", name="demo_store")(embedded_demo_store)
+# on one worker: its demo store and the one with CBS figures are built once, not on each worker
+pytestmark = pytest.mark.xdist_group("graphql-unknowns")
 
 PROGRAMME = "https://w3id.org/doelgraaf/id/GM9999/programma/duurzaamheid-en-mobiliteit"
 OWNER = "https://w3id.org/doelgraaf/id/GM9999/post/wethouder-wonen"

@@ -12,6 +12,8 @@ from tests.conftest import ADMIN, EDITOR, OTHER_EDITOR, embedded_demo_store, gql
 
 # the back-end is not what these tests are about: the embedded store only keeps the suite fast
 demo_store = pytest.fixture(scope="module", name="demo_store")(embedded_demo_store)
+# on one worker: the module's demo store is built once, not on each worker
+pytestmark = pytest.mark.xdist_group("hardening-graphql")
 
 PAYLOADS = [
     '"', "'", ">", "}", "DROP ALL", "GRAPH <https://w3id.org/doelgraaf/graph/GM9999> { ?s ?p ?o }",

@@ -6,6 +6,8 @@ import pytest
 from tests.conftest import ADMIN, EDITOR, OTHER_EDITOR, embedded_demo_store, everything, gql
 
 demo_store = pytest.fixture(scope="module", name="demo_store")(embedded_demo_store)
+# on one worker: the module's demo store is built once, not on each worker
+pytestmark = pytest.mark.xdist_group("hardening-tenancy")
 
 ID = "https://w3id.org/doelgraaf/id/GM9999/"
 GOAL = ID + "doel/duurzaam-verkeer"

@@ -15,6 +15,8 @@ from tests.conftest import EDITOR, OTHER_EDITOR, Listener, embedded_demo_store, 
 
 # the back-end is not what these tests are about: the embedded store only keeps the suite fast
 demo_store = pytest.fixture(scope="module", name="demo_store")(embedded_demo_store)
+# on one worker: the module's demo store is built once, not on each worker
+pytestmark = pytest.mark.xdist_group("hardening-uploads")
 
 DEMO = (EXAMPLES_DIR / "gm9999-meerwijk.ttl").read_bytes()
 

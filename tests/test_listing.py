@@ -9,6 +9,8 @@ from doelgraaf.core.namespaces import DG, municipality_graph
 from tests.conftest import embedded_demo_store
 
 demo_store = pytest.fixture(scope="module", name="demo_store")(embedded_demo_store)
+# on one worker: the module's demo store is built once, not on each worker
+pytestmark = pytest.mark.xdist_group("listing")
 KINDS = [DG.Programme, DG.Indicator, DG.SocietalChallenge, DG.Trend, DG.Measure, DG.Goal]
 
 

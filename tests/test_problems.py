@@ -34,14 +34,14 @@ def _is_problem(response, status: int) -> dict:
     ("put", "/vocab/sdg", {"content": b"", "headers": {"content-type": "text/turtle"}}, 401),
     ("post", "/sparql", {"content": b"x" * 13_000_000, "headers": {"content-type": "application/sparql-query"}}, 413),
 ])
-def test_errors_are_problem_details(client, method, path, kwargs, status):
-    body = _is_problem(getattr(client, method)(path, **kwargs), status)
+def test_errors_are_problem_details(reader, method, path, kwargs, status):
+    body = _is_problem(getattr(reader, method)(path, **kwargs), status)
     if status == 400 and path == "/sparql":
         assert "regel/line 1" in body["where"]
 
 
-def test_unauthenticated_names_the_scheme(client):
-    response = client.post("/import/rdf?municipality=GM9999", content=b"", headers={"content-type": "text/turtle"})
+def test_unauthenticated_names_the_scheme(reader):
+    response = reader.post("/import/rdf?municipality=GM9999", content=b"", headers={"content-type": "text/turtle"})
     assert response.headers["www-authenticate"] == "Bearer"
 
 

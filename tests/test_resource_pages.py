@@ -10,6 +10,8 @@ from tests.conftest import SCREENSHOTS, embedded_demo_store, needs_chromium
 
 # the pages do not depend on the back-end
 demo_store = pytest.fixture(scope="module", name="demo_store")(embedded_demo_store)
+# on one worker with the other pages that need the live service: it and this module's demo store start once
+pytestmark = pytest.mark.xdist_group("live-service")
 
 GOAL = "/id/GM9999/doel/duurzaam-verkeer"
 HTML = {"accept": "text/html,application/xhtml+xml,*/*;q=0.8"}

@@ -56,21 +56,21 @@ def _assert_refused_for_service(response):
     "SELECT * WHERE { BIND (1 < 2 AS ?x) SERVICE <{url}> { ?s ?p ?o } FILTER (?x > 0) }",
     "PREFIX ex: <http://example.org/> SELECT * WHERE { FILTER (?a<?b) { SELECT * { SERVICE SILENT <{url}> { ?s ?p ?o } } } }",
 ])
-def test_the_scanner_bypass_is_refused_and_nothing_calls_out(client, listener, query):
+def test_the_scanner_bypass_is_refused_and_nothing_calls_out(reader, listener, query):
     before = listener.connections
-    for response in (client.get("/sparql", params={"query": query.replace("{url}", listener.url)}),
-                     client.post("/sparql", data={"query": query.replace("{url}", listener.url)})):
+    for response in (reader.get("/sparql", params={"query": query.replace("{url}", listener.url)}),
+                     reader.post("/sparql", data={"query": query.replace("{url}", listener.url)})):
         _assert_refused_for_service(response)
     assert listener.connections == before
 
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
-def test_service_hidden_anywhere_is_refused_in_process(client, listener, data):
+def test_service_hidden_anywhere_is_refused_in_process(reader, listener, data):
     """On the in-memory store queries run in this process, with network: only the parser stands guard."""
     query = data.draw(_hidden_service(listener.url))
     before = listener.connections
-    _assert_refused_for_service(client.post("/sparql", content=query, headers={"content-type": "application/sparql-query"}))
+    _assert_refused_for_service(reader.post("/sparql", content=query, headers={"content-type": "application/sparql-query"}))
     assert listener.connections == before
 
 
@@ -126,12 +126,12 @@ def test_workers_cannot_reach_the_network(listener):
 
 # --- the protocol --------------------------------------------------------------------------------
 
-def test_the_default_graph_is_the_union_of_the_public_graphs(client):
-    response = client.get("/sparql", params={"query": "SELECT * { ?s ?p ?o } LIMIT 5"})
+def test_the_default_graph_is_the_union_of_the_public_graphs(reader):
+    response = reader.get("/sparql", params={"query": "SELECT * { ?s ?p ?o } LIMIT 5"})
     assert response.status_code == 200 and len(response.json()["results"]["bindings"]) == 5
-    count = client.get("/sparql", params={"query": "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }"}).json()
+    count = reader.get("/sparql", params={"query": "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }"}).json()
     assert int(count["results"]["bindings"][0]["n"]["value"]) > 10_000
-    named = client.get("/sparql", params={"query": "SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }"}).json()
+    named = reader.get("/sparql", params={"query": "SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }"}).json()
     assert named["results"]["bindings"][0]["n"]["value"] == count["results"]["bindings"][0]["n"]["value"]
 
 
@@ -140,93 +140,93 @@ def _count(response) -> int:
     return int(response.json()["results"]["bindings"][0]["n"]["value"])
 
 
-def test_dataset_parameters_and_from_clauses(client, demo, request):
+def test_dataset_parameters_and_from_clauses(reader, demo_store, request):
     if "virtuoso" in request.node.callspec.id:
         pytest.xfail("Virtuoso adds a query's FROM to the default-graph-uri of the request, where the protocol says "
                      "the parameters replace it (docs/stores.md)")
-    demo_size = demo.graph_sizes()[DEMO_GRAPH]
+    demo_size = demo_store.graph_sizes()[DEMO_GRAPH]
     count = "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }"
-    assert _count(client.get("/sparql", params={"query": count, "default-graph-uri": DEMO_GRAPH})) == demo_size
-    both = _count(client.get("/sparql", params=[("query", count), ("default-graph-uri", DEMO_GRAPH),
+    assert _count(reader.get("/sparql", params={"query": count, "default-graph-uri": DEMO_GRAPH})) == demo_size
+    both = _count(reader.get("/sparql", params=[("query", count), ("default-graph-uri", DEMO_GRAPH),
                                                 ("default-graph-uri", VOCAB_GRAPH)]))
     assert both > demo_size
-    assert _count(client.post("/sparql", data={"query": "SELECT (COUNT(*) AS ?n) FROM <%s> { ?s ?p ?o }" % DEMO_GRAPH})) == demo_size
+    assert _count(reader.post("/sparql", data={"query": "SELECT (COUNT(*) AS ?n) FROM <%s> { ?s ?p ?o }" % DEMO_GRAPH})) == demo_size
     named = "SELECT (COUNT(DISTINCT ?g) AS ?n) { GRAPH ?g { ?s ?p ?o } }"
-    assert _count(client.post("/sparql", content=named, params={"named-graph-uri": DEMO_GRAPH},
+    assert _count(reader.post("/sparql", content=named, params={"named-graph-uri": DEMO_GRAPH},
                               headers={"content-type": "application/sparql-query"})) == 1
-    assert _count(client.get("/sparql", params={"query": "SELECT (COUNT(DISTINCT ?g) AS ?n) FROM NAMED <%s> { GRAPH ?g { ?s ?p ?o } }" % DEMO_GRAPH})) == 1
+    assert _count(reader.get("/sparql", params={"query": "SELECT (COUNT(DISTINCT ?g) AS ?n) FROM NAMED <%s> { GRAPH ?g { ?s ?p ?o } }" % DEMO_GRAPH})) == 1
     # the protocol's parameters override the query's own FROM
-    assert _count(client.get("/sparql", params={"query": "SELECT (COUNT(*) AS ?n) FROM <%s> { ?s ?p ?o }" % VOCAB_GRAPH,
+    assert _count(reader.get("/sparql", params={"query": "SELECT (COUNT(*) AS ?n) FROM <%s> { ?s ?p ?o }" % VOCAB_GRAPH,
                                                 "default-graph-uri": DEMO_GRAPH})) == demo_size
 
 
-def test_describe_answers_the_goal(client):
-    response = client.get("/sparql", params={"query": f"DESCRIBE <{GOAL}>"}, headers={"accept": "text/turtle"})
+def test_describe_answers_the_goal(reader):
+    response = reader.get("/sparql", params={"query": f"DESCRIBE <{GOAL}>"}, headers={"accept": "text/turtle"})
     assert response.status_code == 200 and response.headers["content-type"].startswith("text/turtle")
     assert len(Graph().parse(data=response.text, format="turtle")) > 5
 
 
 @pytest.mark.parametrize("name,media", [("json", "application/sparql-results+json"), ("xml", "application/sparql-results+xml"),
                                         ("csv", "text/csv"), ("tsv", "text/tab-separated-values")])
-def test_format_and_output_parameters_for_results(client, name, media):
+def test_format_and_output_parameters_for_results(reader, name, media):
     for parameter in ("format", "output"):
-        response = client.get("/sparql", params={"query": "SELECT ?s { ?s ?p ?o } LIMIT 2", parameter: name})
+        response = reader.get("/sparql", params={"query": "SELECT ?s { ?s ?p ?o } LIMIT 2", parameter: name})
         assert response.status_code == 200 and response.headers["content-type"].startswith(media), response.text
 
 
 @pytest.mark.parametrize("name,fmt", [("xml", "xml"), ("json", "json-ld"), ("turtle", "turtle"), ("nt", "nt")])
-def test_format_parameter_for_graphs_means_rdf(client, name, fmt):
-    response = client.get("/sparql", params={"query": f"CONSTRUCT WHERE {{ <{GOAL}> ?p ?o }}", "format": name})
+def test_format_parameter_for_graphs_means_rdf(reader, name, fmt):
+    response = reader.get("/sparql", params={"query": f"CONSTRUCT WHERE {{ <{GOAL}> ?p ?o }}", "format": name})
     assert response.status_code == 200 and len(Graph().parse(data=response.content, format=fmt)) > 5
 
 
-def test_syntax_errors_say_where_without_a_grammar_dump(client):
-    response = client.get("/sparql", params={"query": "SELECT ?s WHERE {\n  ?s ?p ?o .\n  FILTER (?o = ) \n}"})
+def test_syntax_errors_say_where_without_a_grammar_dump(reader):
+    response = reader.get("/sparql", params={"query": "SELECT ?s WHERE {\n  ?s ?p ?o .\n  FILTER (?o = ) \n}"})
     body = response.json()
     assert response.status_code == 400
     assert "regel 3" in body["nl"] and "line 3" in body["en"] and "expected" not in body["en"].lower(), body
-    unknown = client.get("/sparql", params={"query": "SELECT * { ?s ex:p ?o }"}).json()
+    unknown = reader.get("/sparql", params={"query": "SELECT * { ?s ex:p ?o }"}).json()
     assert "'ex:' is niet gedeclareerd" in unknown["nl"] and "PREFIX ex:" in unknown["en"]
 
 
-def test_deep_nesting_is_a_clear_400_not_a_crash(client, live_service):
+def test_deep_nesting_is_a_clear_400_not_a_crash(reader, live_service):
     nested = "SELECT * {" + "{" * 60 + " ?s ?p ?o " + "}" * 60 + "} LIMIT 1"
-    for response in (client.get("/sparql", params={"query": nested}),
+    for response in (reader.get("/sparql", params={"query": nested}),
                      httpx.get(live_service + "/sparql", params={"query": nested}, timeout=30)):
         assert response.status_code == 400 and "te diep genest" in response.json()["nl"], response.text
     assert httpx.get(live_service + "/sparql", params={"query": "ASK {}"}, timeout=30).json()["boolean"] is True
 
 
-def test_a_byte_order_mark_and_a_declared_charset(client):
-    assert client.post("/sparql", content="\ufeffASK {}".encode(), headers={"content-type": "application/sparql-query"}).status_code == 200
+def test_a_byte_order_mark_and_a_declared_charset(reader):
+    assert reader.post("/sparql", content="\ufeffASK {}".encode(), headers={"content-type": "application/sparql-query"}).status_code == 200
     latin = 'SELECT ?x { BIND ("caf\xe9" AS ?x) }'.encode("iso-8859-1")
-    response = client.post("/sparql", content=latin, headers={"content-type": "application/sparql-query; charset=iso-8859-1"})
+    response = reader.post("/sparql", content=latin, headers={"content-type": "application/sparql-query; charset=iso-8859-1"})
     assert response.json()["results"]["bindings"][0]["x"]["value"] == "caf\xe9"
-    assert client.post("/sparql", content=latin, headers={"content-type": "application/sparql-query"}).status_code == 400
+    assert reader.post("/sparql", content=latin, headers={"content-type": "application/sparql-query"}).status_code == 400
 
 
-def test_an_unknown_format_name_and_no_query_are_400(client):
-    response = client.get("/sparql", params={"query": "ASK {}", "format": "foo"})
+def test_an_unknown_format_name_and_no_query_are_400(reader):
+    response = reader.get("/sparql", params={"query": "ASK {}", "format": "foo"})
     assert response.status_code == 400 and response.json()["where"] == "format"
-    assert client.get("/sparql", headers={"accept": "application/sparql-results+json"}).status_code == 400
+    assert reader.get("/sparql", headers={"accept": "application/sparql-results+json"}).status_code == 400
 
 
-def test_predeclared_prefixes_and_a_query_of_its_own(client):
-    response = client.get("/sparql", params={"query": "SELECT ?g { ?g a dg:Goal ; rdfs:label ?l } LIMIT 1"})
+def test_predeclared_prefixes_and_a_query_of_its_own(reader):
+    response = reader.get("/sparql", params={"query": "SELECT ?g { ?g a dg:Goal ; rdfs:label ?l } LIMIT 1"})
     assert response.status_code == 200 and response.json()["results"]["bindings"]
     own = "PREFIX dg: <http://example.org/other#> SELECT ?g { ?g a dg:Goal } LIMIT 1"
-    assert client.get("/sparql", params={"query": own}).json()["results"]["bindings"] == []
+    assert reader.get("/sparql", params={"query": own}).json()["results"]["bindings"] == []
 
 
-def test_unacceptable_format_and_content_type(client):
-    assert client.get("/sparql", params={"query": "ASK {}"}, headers={"accept": "image/png"}).status_code == 406
-    assert client.get("/sparql", params={"query": "ASK {}", "format": "turtle"}).status_code == 400
-    assert client.post("/sparql", content="ASK {}", headers={"content-type": "text/plain"}).status_code == 415
+def test_unacceptable_format_and_content_type(reader):
+    assert reader.get("/sparql", params={"query": "ASK {}"}, headers={"accept": "image/png"}).status_code == 406
+    assert reader.get("/sparql", params={"query": "ASK {}", "format": "turtle"}).status_code == 400
+    assert reader.post("/sparql", content="ASK {}", headers={"content-type": "text/plain"}).status_code == 415
 
 
 @pytest.mark.parametrize("example", queries.examples(), ids=lambda e: e.name)
-def test_every_example_on_the_page_runs_on_the_demo(client, example):
-    response = client.post("/sparql", data={"query": example.text}, headers={"accept": "application/sparql-results+json, text/turtle"})
+def test_every_example_on_the_page_runs_on_the_demo(reader, example):
+    response = reader.post("/sparql", data={"query": example.text}, headers={"accept": "application/sparql-results+json, text/turtle"})
     assert response.status_code == 200, response.text
     if "taakveld-alle-gemeenten" not in example.name:  # the CBS figures are not in the demo store
         assert len(response.content) > 200 and b'"bindings":[]' not in response.content
@@ -301,8 +301,8 @@ def test_ask_is_answered_by_a_warm_worker(live_service):
 
 # --- the page and cross-origin reading ------------------------------------------------------------
 
-def test_the_page_for_people(client):
-    page = client.get("/sparql", headers={"accept": "text/html,application/xhtml+xml,*/*;q=0.8"})
+def test_the_page_for_people(reader):
+    page = reader.get("/sparql", headers={"accept": "text/html,application/xhtml+xml,*/*;q=0.8"})
     assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
     assert "/assets/vendor/yasgui/yasgui.min.js" in page.text and "standaardgraaf: alle openbare grafen samen" in page.text
     for prefix in ("dg:", "rdf:", "rdfs:", "skos:", "xsd:", "org:", "dcterms:", "prov:"):
@@ -310,25 +310,25 @@ def test_the_page_for_people(client):
     for example in queries.examples():
         assert example.title_nl in page.text
     for asset in ("/assets/vendor/yasgui/yasgui.min.js", "/assets/vendor/yasgui/yasgui.min.css", "/assets/sparql.js"):
-        assert client.get(asset).status_code == 200
+        assert reader.get(asset).status_code == 200
 
 
-def test_service_description_for_programs(client):
-    response = client.get("/sparql", headers={"accept": "text/turtle"})
+def test_service_description_for_programs(reader):
+    response = reader.get("/sparql", headers={"accept": "text/turtle"})
     graph = Graph().parse(data=response.text, format="turtle")
     assert any("UnionDefaultGraph" in str(o) for o in graph.objects())
 
 
-def test_cors_for_reading_only(client):
+def test_cors_for_reading_only(reader):
     origin = {"origin": "https://dashboard.example.org"}
     for path in ("/sparql?query=ASK%20%7B%7D", "/ontology", "/vocab/taakvelden", "/shapes", "/id/GM9999/doel/duurzaam-verkeer"):
-        assert client.get(path, headers=origin).headers.get("access-control-allow-origin") == "*", path
-    preflight = client.options("/graphql", headers={**origin, "access-control-request-method": "POST",
+        assert reader.get(path, headers=origin).headers.get("access-control-allow-origin") == "*", path
+    preflight = reader.options("/graphql", headers={**origin, "access-control-request-method": "POST",
                                                     "access-control-request-headers": "content-type"})
     assert preflight.status_code == 200 and "POST" in preflight.headers["access-control-allow-methods"]
-    with_token = client.options("/graphql", headers={**origin, "access-control-request-method": "POST",
+    with_token = reader.options("/graphql", headers={**origin, "access-control-request-method": "POST",
                                                      "access-control-request-headers": "authorization, content-type"})
     assert with_token.status_code == 400 and "authorization" not in with_token.headers.get("access-control-allow-headers", "").lower()
-    upload = client.options("/import/rdf", headers={**origin, "access-control-request-method": "POST"})
+    upload = reader.options("/import/rdf", headers={**origin, "access-control-request-method": "POST"})
     assert "access-control-allow-origin" not in upload.headers
-    assert "access-control-allow-origin" not in client.post("/import/rdf", content=b"", headers=origin).headers
+    assert "access-control-allow-origin" not in reader.post("/import/rdf", content=b"", headers=origin).headers

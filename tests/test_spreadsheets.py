@@ -36,6 +36,9 @@ from tests.test_cli_store import canonical
 DEMO = EXAMPLES_DIR / "gm9999-meerwijk.ttl"
 WASSENAAR = EXAMPLES_DIR / "wassenaar-2026.xlsx"
 WASSENAAR_CSV = EXAMPLES_DIR / "wassenaar"
+
+# on one worker: the demo and Wassenaar stores (and the demo workbook) are built once, not on each worker
+pytestmark = pytest.mark.xdist_group("spreadsheets")
 GOAL_RULES = {
     "https://w3id.org/doelgraaf/shapes#Goal-indicatorsRequired": "indicator",
     "https://w3id.org/doelgraaf/shapes#Goal-owner": "owner",

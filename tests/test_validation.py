@@ -2,6 +2,7 @@
 focus-node validation, report formats."""
 
 import json
+from functools import lru_cache
 
 import pyoxigraph as ox
 import pyshacl
@@ -20,7 +21,10 @@ from doelgraaf.validation.sparql_constraints import without_sparql
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import SH, XSD
 
-from tests.conftest import run_cli
+from tests.conftest import example_report, run_cli
+
+# one worker validates each example once for this module and test_examples (see example_report)
+pytestmark = pytest.mark.xdist_group("example-reports")
 
 SPARQL_EXAMPLES = sorted(
     p for p in (EXAMPLES_DIR / "broken").glob("*.ttl")
@@ -30,6 +34,19 @@ SPARQL_EXAMPLES = sorted(
 
 def data(path):
     return split_by_municipality([read_file(path)])[None]
+
+
+def full_report(name, graph):
+    """validate(graph); for a broken example (graph is data(path)) the report test_examples checks as well."""
+    path = EXAMPLES_DIR / "broken" / f"{name}.ttl"
+    return example_report(path)[1] if path.exists() else validate(graph)
+
+
+@lru_cache(maxsize=1)
+def core_shapes_graph():
+    """The shapes without their SPARQL constraints, built once rather than for each example (pyshacl adds the
+    same two RDFS statements to any shapes graph it is given, so reusing it changes no result)."""
+    return without_sparql(shapes_graph())
 
 
 @pytest.mark.parametrize("path", SPARQL_EXAMPLES, ids=lambda p: p.stem)
@@ -44,7 +61,7 @@ def test_sparql_constraints_agree_with_pyshacl(path):
         (str(results.value(r, SH.sourceConstraint)), str(results.value(r, SH.focusNode)))
         for r in results.subjects(SH.sourceConstraintComponent, SH.SPARQLConstraintComponent)
     }
-    ours = {(str(r.rule), str(r.focus_node)) for r in validate(graph).results if "#Consistency-" in str(r.rule) or "#Smart-targetAfter" in str(r.rule)}
+    ours = {(str(r.rule), str(r.focus_node)) for r in full_report(path.stem, graph).results if "#Consistency-" in str(r.rule) or "#Smart-targetAfter" in str(r.rule)}
     assert ours == theirs and ours
 
 
@@ -94,8 +111,7 @@ def test_core_constraints_agree_with_pyshacl(name, graph):
     combined = Graph()
     combined += graph
     combined += validation_background()
-    core_shapes_graph = without_sparql(shapes_graph())
-    _, theirs, _ = pyshacl.validate(combined, shacl_graph=core_shapes_graph, inference="none", allow_warnings=True)
+    _, theirs, _ = pyshacl.validate(combined, shacl_graph=core_shapes_graph(), inference="none", allow_warnings=True)
     store = ox.Store()
     store.extend(ox.Quad(t.subject, t.predicate, t.object) for t in to_triples(combined))
     ours = new_results()
@@ -115,7 +131,7 @@ def test_checking_some_focus_nodes_finds_what_checking_all_finds_for_them(name, 
     def keys(results):
         return sorted((str(r.focus_node), str(r.rule), r.path, str(r.value)) for r in results)
 
-    full = validate(graph).results
+    full = full_report(name, graph).results
     focus = {r.focus_node for r in full if isinstance(r.focus_node, URIRef)}
     if not focus:
         pytest.skip("no result on an IRI")
