@@ -230,6 +230,7 @@ def edit(repo: Repository, code: str, build: Callable[[Graph], Change]) -> EditO
 
 def _apply(repo: Repository, code: str, copy: WorkingCopy, build: Callable[[Graph], Change]) -> EditOutcome:
     data = copy.graph
+    since = repo.current_revisions()  # before build reads other graphs (a proposal's status): their base
     change = build(data)
     change.insert |= partner_types(change.insert, data)
     touched = _touched(change, code)
@@ -256,7 +257,7 @@ def _apply(repo: Repository, code: str, copy: WorkingCopy, build: Callable[[Grap
     # what is both deleted and inserted stays: deletes apply first, inserts win
     writes = {graph: (to_triples(change.delete - change.insert), to_triples(change.insert))}
     writes |= {ox.NamedNode(str(other)): (to_triples(delete), to_triples(insert)) for other, (delete, insert) in change.elsewhere.items()}
-    repo.modify_graphs(writes, base=copy.base)
+    repo.modify_graphs(writes, base={**since.of(str(other) for other in change.elsewhere), **copy.base})
     copy.base = {iri: revision + 1 for iri, revision in copy.base.items()}
     _refresh(repo, graph, copy, {s for s, _, _ in added})
     _keep(repo, code, copy)

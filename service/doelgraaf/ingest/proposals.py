@@ -32,7 +32,7 @@ from doelgraaf.core.terms import named_node, to_rdflib, to_triples
 from doelgraaf.ingest import editing
 from doelgraaf.ingest.editing import Change, EditOutcome
 from doelgraaf.queries import load
-from doelgraaf.store import Repository
+from doelgraaf.store import Repository, WriteConflict
 from doelgraaf.validation import rules, validate
 
 SLUG = "voorstel"  # …/id/<GM-code>/voorstel/<name>-<hex>
@@ -222,9 +222,14 @@ def decline(repo: Repository, principal: Principal | None, proposal: str, reason
                         "give a reason: the partner must be able to read why the proposal was declined", where="reason")
     graph = str(proposals_graph(code))
     with editing.writing([code]):
+        base = repo.current_revisions().of([graph])  # before reading: a decision through another instance meanwhile is a conflict
         before = _pending(repo, code, node)
         context = _goal_types(repo, code, before.value(node, DG.proposedFor))
         delete, insert, after = _decided(before, node, DG.ProposalDeclined, {(node, DG.declineReason, Literal(reason.strip()))})
         _check(repo, node, before + context, after + context)
-        repo.modify_graph(ox.NamedNode(graph), delete=to_triples(delete), insert=to_triples(insert))
+        try:
+            repo.modify_graph(ox.NamedNode(graph), delete=to_triples(delete), insert=to_triples(insert), base=base)
+        except WriteConflict:
+            raise UserError("over dit voorstel werd intussen elders besloten; laad het opnieuw",
+                            "this proposal was decided elsewhere meanwhile; load it again", where="proposal") from None
     return proposal
