@@ -183,13 +183,8 @@ def _wait_until_answering(url: str, process: subprocess.Popen, log: Path, what: 
 
 
 def start_oxigraph(directory: Path) -> tuple[Endpoint, Stop]:
-    """The Oxigraph server from PyPI, its store in `directory`/data."""
-    named = from_environment("oxigraph")
-    if named:
-        return named, _nothing_to_stop
+    """The Oxigraph server from PyPI, its store in `directory`/data (start() checks that it is there)."""
     binary = oxigraph_binary()
-    if not binary:
-        raise RuntimeError(_ABSENT["oxigraph"])
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
     log = directory / "oxigraph.log"
@@ -281,13 +276,9 @@ def isql(port: int, statements: str, user: str = "dba", password: str = "dba") -
 
 
 def start_virtuoso(directory: Path) -> tuple[Endpoint, Stop]:
-    """OpenLink Virtuoso (open-source edition) with a fresh database in `directory`, writable anonymously."""
-    named = from_environment("virtuoso")
-    if named:
-        return named, _nothing_to_stop
+    """OpenLink Virtuoso (open-source edition) with a fresh database in `directory`, writable anonymously (start()
+    checks that it is there)."""
     binary = virtuoso_binary()
-    if not binary:
-        raise RuntimeError(_ABSENT["virtuoso"])
     directory = Path(directory).resolve()
     directory.mkdir(parents=True, exist_ok=True)
     sql_port, http_port = free_port(), free_port()

@@ -70,7 +70,7 @@ def test_the_environment_names_a_store_of_ones_own(monkeypatch, tmp_path):
                                         "http://graphdb.example:7200/repositories/dg/statements", None,
                                         "tester", "geheim")
     assert endpoint.auth == ("tester", "geheim")
-    virtuoso, _ = servers.start_virtuoso(tmp_path)  # named by the environment: nothing is started
+    virtuoso, _ = servers.start("virtuoso", tmp_path)  # named by the environment: nothing is started
     assert virtuoso.update_url == virtuoso.query_url == "http://virtuoso.example:8890/sparql"
     assert virtuoso.graph_store_url is None and virtuoso.auth is None
     stop()
