@@ -27,7 +27,7 @@ from collections.abc import Awaitable, Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from doelgraaf.store.repository import Revisions
+from doelgraaf.store.revisions import Revisions
 
 T = TypeVar("T")
 MISSING = object()

@@ -34,7 +34,8 @@ import pyoxigraph as ox
 
 from doelgraaf.core.namespaces import BOOKKEEPING, JOURNAL, JOURNAL_GRAPH
 from doelgraaf.store.protocol import SparqlClient, read_results
-from doelgraaf.store.repository import Revisions, Solutions, WriteConflict
+from doelgraaf.store.repository import Solutions, WriteConflict
+from doelgraaf.store.revisions import Revisions
 
 # Triples per INSERT DATA: Virtuoso refuses a request of ~1,500 triples ("exceeded 10000 lines") and runs out
 # of memory parsing ~5,000 (docs/stores.md). Through the Graph Store Protocol, where a server has it, larger.

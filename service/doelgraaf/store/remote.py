@@ -19,7 +19,8 @@ from doelgraaf.core.namespaces import BOOKKEEPING, is_our_graph, is_private_grap
 from doelgraaf.store import cache
 from doelgraaf.store.journal import Journal, Part
 from doelgraaf.store.protocol import Credentials, Endpoints, SparqlClient, StoreRefused, read_results, read_triples, server_limit
-from doelgraaf.store.repository import Answer, Repository, Revisions, Solutions, skolemising
+from doelgraaf.store.repository import Answer, Repository, Solutions, skolemising
+from doelgraaf.store.revisions import Revisions
 from doelgraaf.store.sparql_text import with_values
 
 GRAPH_SIZES = "SELECT ?graph (COUNT(*) AS ?triples) WHERE { GRAPH ?graph { ?s ?p ?o } } GROUP BY ?graph"

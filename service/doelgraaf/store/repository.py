@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import pyoxigraph as ox
 
 from doelgraaf.core.terms import skolem_iri
+from doelgraaf.store.revisions import Revisions
 from doelgraaf.store.sparql_text import Term
 
 Table = tuple[Sequence[str], Sequence[Sequence[Term | None]]]
@@ -63,26 +64,6 @@ class StoreUnavailable(Exception):
     @property
     def en(self) -> str:
         return str(self).split(" / ", 1)[-1]
-
-
-@dataclass(frozen=True)
-class Revisions:
-    """The revisions of the graphs at one moment: `graphs` (IRI -> revision; absent: 0) and `total`, which
-    grows with every write to any graph."""
-
-    graphs: Mapping[str, int]
-    total: int
-
-    def stamp(self, graphs: Iterable[str] | None = None) -> object:
-        """What a value computed from `graphs` (None: from anything) at this moment is valid for: an equal
-        stamp later means none of them was written meanwhile."""
-        if graphs is None:
-            return self.total
-        return tuple(self.graphs.get(graph, 0) for graph in graphs)
-
-    def of(self, graphs: Iterable[str]) -> dict[str, int]:
-        """The base of a write that was computed from `graphs` at this moment."""
-        return {graph: self.graphs.get(graph, 0) for graph in graphs}
 
 
 class WriteConflict(Exception):
