@@ -180,6 +180,7 @@ class Journal:
         wid = f"{time.time_ns():020d}-{uuid.uuid4().hex[:12]}"
         write = ox.NamedNode(WRITES + wid)
         staged = [(ox.NamedNode(f"{STAGING}{wid}/{i}/insert"), ox.NamedNode(f"{STAGING}{wid}/{i}/delete")) for i in range(len(parts))]
+        committing = False
         try:
             batches = [(inserts, part.insert) for part, (inserts, _) in zip(parts, staged)]
             batches += [(deletes, part.delete) for part, (_, deletes) in zip(parts, staged) if not part.replace]
@@ -190,14 +191,19 @@ class Journal:
                 wanted = self.revisions().of(p.graph.value for p in parts)
                 if base is not None and any(wanted.get(graph, 0) != revision for graph, revision in base.items()):
                     raise WriteConflict()
+                committing = True
                 if self._commit(write, parts, staged, {**wanted, **(base or {})}):
                     break
+                committing = False  # withdrawn, or never in the journal
                 self._withdraw_stale()
                 time.sleep(min(2.0, 0.05 * 2 ** attempt) * random.uniform(0.5, 1.0))
             else:
                 raise WriteConflict()
         except BaseException:
-            self._drop(g for pair in staged for g in pair)
+            # staging that no journal entry names goes at once; a commit that failed midway may have been decided
+            # (an answer lost on the way), and then its staging is what finishes it: recover() drops it if not
+            if not committing:
+                self._drop(g for pair in staged for g in pair)
             raise
         self.finish(write)
 
