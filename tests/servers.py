@@ -204,8 +204,10 @@ def start_oxigraph(directory: Path) -> tuple[Endpoint, Stop]:
     return endpoint, _Stopper(process)
 
 
-def virtuoso_ini(directory: Path, sql_port: int, http_port: int) -> str:
-    """A virtuoso.ini for a throw-away test database: every file in `directory`, loopback only, small."""
+def virtuoso_ini(directory: Path, sql_port: int, http_port: int, buffers: int = 10_000) -> str:
+    """A virtuoso.ini for a throw-away test database: every file in `directory`, loopback only, small.
+    `buffers`: Virtuoso's page cache in 8 kB pages (10,000 is 80 MB, enough for the tests; the bench gives a
+    national dataset more, bench/backends.py)."""
     d = Path(directory).resolve()
     return f"""\
 ; A throw-away Virtuoso for the Doelgraaf tests, written by tests/servers.py.
@@ -235,8 +237,8 @@ MaxClientConnections = 20
 CheckpointInterval   = 0
 CaseMode             = 2
 DirsAllowed          = {d}
-NumberOfBuffers      = 10000
-MaxDirtyBuffers      = 6000
+NumberOfBuffers      = {buffers}
+MaxDirtyBuffers      = {buffers * 3 // 5}
 MaxQueryMem          = 500M
 ThreadsPerQuery      = 4
 AsyncQueueMaxThreads = 10
@@ -276,8 +278,9 @@ def isql(port: int, statements: str, user: str = "dba", password: str = "dba") -
     return done.stdout
 
 
-def start_virtuoso(directory: Path) -> tuple[Endpoint, Stop]:
-    """OpenLink Virtuoso (open-source edition) with a fresh database in `directory`, writable anonymously."""
+def start_virtuoso(directory: Path, buffers: int = 10_000) -> tuple[Endpoint, Stop]:
+    """OpenLink Virtuoso (open-source edition) with a fresh database in `directory`, writable anonymously;
+    `buffers` as in virtuoso_ini."""
     named = from_environment("virtuoso")
     if named:
         return named, _nothing_to_stop
@@ -290,7 +293,7 @@ def start_virtuoso(directory: Path) -> tuple[Endpoint, Stop]:
     while http_port == sql_port:
         http_port = free_port()
     ini = directory / "virtuoso.ini"
-    ini.write_text(virtuoso_ini(directory, sql_port, http_port))
+    ini.write_text(virtuoso_ini(directory, sql_port, http_port, buffers))
     log = directory / "virtuoso.log"
     with (directory / "virtuoso.out").open("wb") as output:
         process = subprocess.Popen([binary, "+foreground", "+configfile", str(ini)], cwd=directory,
