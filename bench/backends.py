@@ -375,9 +375,12 @@ def _start(kind: str, directory: Path):
 
 def measure(nquads: Path, cbs: list[tuple[Path, int, str]], code: str, runs: int = 20, warmup: int = 1,
             out: Path = BENCH / "out", kinds: tuple[str, ...] = KINDS, remote_load: str = "bulk", keep: bool = False,
-            timeout: float = 7200, municipalities: int | None = None, triples: int | None = None) -> dict:
+            timeout: float = 7200, municipalities: int | None = None, triples: int | None = None,
+            wait_quiet: float = 0) -> dict:
     """Load every back-end in `kinds` (each in a process of its own, the servers left running), then measure them
-    all in one fresh process, run by run in turn; a back-end that fails is recorded in `errors`, the others go on."""
+    all in one fresh process, run by run in turn; a back-end that fails is recorded in `errors`, the others go on.
+    With `wait_quiet`, the measuring waits up to that many seconds for a quiet machine (after the loads, which
+    raised the load average themselves)."""
     folder = out / "backends"
     folder.mkdir(parents=True, exist_ok=True)
     report: dict[str, object] = {"code": code, "runs": runs, "warmup": warmup, "remote_load": remote_load,
@@ -421,6 +424,11 @@ def measure(nquads: Path, cbs: list[tuple[Path, int, str]], code: str, runs: int
                 log(f"{kind} FOUT / ERROR: {exc}")
             report["load_average"][f"{kind}: laden / load"] = {"before": before, "after": load_average()}  # type: ignore[index]
         if targets:
+            if wait_quiet:
+                from bench.run import wait_until_quiet
+
+                log(f"wachten op een rustige machine / waiting for a quiet machine (max {wait_quiet:.0f} s)")
+                report["quiet_before_measuring"] = wait_until_quiet(wait_quiet)
             log(f"meten / measuring: {', '.join(targets)}, {runs} runs om de beurt / in turn …")
             before = load_average()
             try:
@@ -579,7 +587,7 @@ def run(count: int, kinds: tuple[str, ...] = KINDS, runs: int = 20, warmup: int 
     files = bench_run.cbs_files(out, codes)
     started = time.perf_counter()
     report = measure(nquads, files, code, runs, warmup, out, kinds, remote_load, keep,
-                     municipalities=count, triples=manifest["triples"])
+                     municipalities=count, triples=manifest["triples"], wait_quiet=wait_quiet)
     report.update({"date": datetime.datetime.now().astimezone().isoformat(timespec="seconds"), "cores": cpu_count(),
                    "command": command, "code_triples": manifest["graphs"][code], "seconds": time.perf_counter() - started, "quiet": quiet,
                    "source": {"start": start, "end": code_state()}})

@@ -470,8 +470,9 @@ def backend_note(b: dict, within_run: bool = False) -> str:
         lines.append("")
         lines.append("Belasting van de machine (1 min) voor → na elke achterkant / load average before → after each back-end: "
                      + "; ".join(f"{BACKEND_NAMES.get(k, k)} {v['before'][0]} → {v['after'][0]}" for k, v in load_average.items())
-                     + (f" (gewacht op rust / waited for quiet: {b['quiet']['waited_seconds']} s, daarna / then "
-                        f"{b['quiet']['load'][0]})" if b.get("quiet") else "") + ".")
+                     + "".join(f"; {label}: gewacht op rust / waited for quiet {b[key]['waited_seconds']} s, daarna / then {b[key]['load'][0]}"
+                               for key, label in (("quiet", "bij de start / at the start"), ("quiet_before_measuring", "voor het meten / before measuring"))
+                               if b.get(key)) + ".")
     slow = []
     reference = ((b.get("backends") or {}).get("embedded") or {}).get("measure")
     for kind, entry in (b.get("backends") or {}).items():

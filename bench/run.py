@@ -252,7 +252,7 @@ def run(scale: str = "national", municipalities: int | None = None, runs: int = 
     if kinds:
         report["backends"] = phase("backends", lambda: per_backend.measure(
             nquads, files, code, runs, warmup, out, kinds, keep=keep_store,
-            municipalities=count, triples=manifest["triples"]))
+            municipalities=count, triples=manifest["triples"], wait_quiet=wait_quiet))
         errors += [f"backends: {e}" for e in (report["backends"] or {}).get("errors", [])]
 
     report["seconds"] = time.perf_counter() - started_all
