@@ -639,7 +639,9 @@ def _child_main(argv: list[str]) -> int:
         result = measure_all(targets, code, runs, warmup, requests)
         kind = "all"
     result_file.write_text(json.dumps(result, indent=1, default=str), encoding="utf-8")
-    (result_file.parent / f"requests-{step}-{kind}.json").write_text(json.dumps(requests.summary(top=400), indent=1), encoding="utf-8")
+    labels = sorted({entry["label"] for entry in requests.entries})
+    (result_file.parent / f"requests-{step}-{kind}.json").write_text(
+        json.dumps({label: requests.summary(label, top=100) for label in labels}, indent=1), encoding="utf-8")
     return 0
 
 
