@@ -22,7 +22,8 @@ both started on loopback with their own data directory by tests/servers.py. For 
 Every request to a remote server is timed (SparqlClient.query/update/graph/add_to_graph wrapped in the
 measuring process), and every query the service asks of any back-end (Repository.select/construct/ask/
 graph_triples), named by its .rq file or by the function that asked it: `requests` in the results says per
-measurement which queries took the time (bench/out/backends/requests-<back-end>.json has them all).
+measurement which queries took the time (bench/out/backends/requests-measure-all.json has them all, per
+measurement; requests-load-<back-end>.json those of each load).
 
 Standalone, the rows of 12 are written into bench/RESULTS.md (only at national scale; otherwise into
 bench/out/backends.md), leaving the other rows as they are; bench/run.py runs this as its own step.
