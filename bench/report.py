@@ -277,6 +277,11 @@ def markdown(report: dict) -> str:
             t.timed("11", f"`/app/` {name} ({where}, {measured['code']}): navigatie tot laatste grafiek / navigation to last chart drawn",
                     figures, f"≤ {limit:g} s", limit, f"eerste keer na de start / first load after the start: {_time(figures['first'])}")
 
+    # 12. the same questions on each back-end (bench/backends.py)
+    backends = report.get("backends")
+    if backends is not None:
+        t.rows += backend_rows(backends)
+
     versions = report.get("versions", {})
     scale = dataset.get("scale", 1.0)
     scaled = "" if scale == 1.0 else f" (collegeprogramma's verkleind / college programmes scaled × {scale:g})"
@@ -307,6 +312,7 @@ def markdown(report: dict) -> str:
         "",
         t.markdown(),
         "",
+        *([HEADING_12, "", backend_note(backends, within_run=True), ""] if backends is not None else []),
         "## Omstandigheden / conditions",
         "",
         "Belasting van de machine (1/5/15 min) voor en na elke fase / machine load average before and after each phase: "
@@ -326,3 +332,160 @@ def markdown(report: dict) -> str:
     if report.get("seconds"):
         lines += ["", f"Duur van de hele run / duration of the whole run: {_time(report['seconds'])}."]
     return "\n".join(lines) + "\n"
+
+
+# ---------------------------------------------------------------------------------------------------
+# row 12: per back-end (bench/backends.py); also spliced into RESULTS.md on its own (bench.backends.splice)
+
+HEADING_12 = "## Rij 12, per achterkant / row 12, per back-end"
+BACKEND_NAMES = {"embedded": "ingebouwd / embedded", "oxigraph": "Oxigraph-server / server", "virtuoso": "Virtuoso"}
+BACKEND_TARGETS = {"warm": 1.5, "write": 3.0}
+MODES = {"warm": "warm", "write": "na een schrijfactie / after a write"}
+QUESTIONS = {"contract": "vraag 2 via GraphQL / query 2 through GraphQL",
+             "benchmark": 'GraphQL `benchmark(taakveld: "6.1", …)`'}
+
+
+def _load_total(load: dict) -> float:
+    return load["bulk_seconds"] + load["install_seconds"] + sum(c["seconds"] for c in load["cbs"]) + load.get("close_seconds", 0)
+
+
+def backend_rows(b: dict) -> list[str]:
+    """The rows of 12: per back-end its load and CBS import, then each question warm and after a write, the
+    remote ones as a multiple of the embedded store (target: warm ≤ 1.5 ×, after a write ≤ 3 ×)."""
+    t = Table()
+    kinds = b.get("backends") or {}
+    count, triples = b.get("municipalities"), b.get("triples")
+    embedded = kinds.get("embedded") or {}
+    reference_load = embedded.get("load")
+    for kind, entry in kinds.items():
+        name = BACKEND_NAMES.get(kind, kind)
+        load = entry.get("load")
+        if not load:
+            t.add("12", f"laden / load, {name}", None, "niet gemeten / not measured", note="zie fouten / see errors")
+            continue
+        if kind == "embedded":
+            how = "`Store.bulk_load` van de N-Quads, daarna `catalogue.install` / of the N-Quads, then `catalogue.install`"
+        else:
+            how = ("`Repository.bulk_insert` per gemeente (Graph Store-POST in stukken van 10.000 triples) / per municipality "
+                   "(Graph Store POST in chunks of 10,000 triples)" if load.get("mode") == "bulk" else
+                   "`replace_graphs` per gemeente, door het journaal / per municipality, through the journal") + \
+                  ", daarna / then `catalogue.install`"
+        size = entry.get("store_bytes")
+        memory = entry.get("server_rss")
+        extra = (f"; op schijf / on disk {_mb(size)}" if size else "") + (f"; server VmRSS {_mb(memory)} na het meten / after measuring" if memory else "")
+        t.add("12", f"laden / load, {name}: {count or '?'} gemeenten / municipalities"
+              + (f" ({triples / 1e6:.2f} M triples)" if triples else ""), 1, _time(load["bulk_seconds"]),
+              note=f"{how} ({_time(load['install_seconds'])}){extra}")
+        cbs = sum(c["seconds"] for c in load["cbs"])
+        ratio = ""
+        if reference_load and kind != "embedded":
+            ratio = f"; {cbs / sum(c['seconds'] for c in reference_load['cbs']):.1f} × {BACKEND_NAMES['embedded']}"
+        t.add("12", f"CBS Iv3-import, {name}: {len(load['cbs'])} bestanden / files "
+              f"({sum(c['triples'] for c in load['cbs']) / 1e3:,.0f} k triples)", 1, _time(cbs),
+              note="`cbs_iv3.import_file`, achter elkaar / one after another ("
+              + ", ".join(_time(c["seconds"]) for c in load["cbs"]) + f"){ratio}; totaal laden / total load {_time(_load_total(load))}")
+    reference = embedded.get("measure")
+    code = b.get("code", "?")
+    for question, title in QUESTIONS.items():
+        for mode, label in MODES.items():
+            for kind, entry in kinds.items():
+                name = BACKEND_NAMES.get(kind, kind)
+                what = f"{title}, {label}, {name}" + (f" ({code})" if question == "contract" else f", {(entry.get('measure') or {}).get('benchmark_rows') or count or '?'} gemeenten / municipalities")
+                measured = (entry.get("measure") or {}).get(question)
+                if not measured:
+                    t.add("12", what, None, "niet gemeten / not measured")
+                    continue
+                figures = measured[mode]
+                per_run = ((entry["measure"].get("requests") or {}).get(f"{question} {mode}") or {}).get("per_run", {})
+                http = per_run.get("http", {})
+                requests = (f", {http['count']:.0f} HTTP-verzoeken per meting / HTTP requests per run ({_time(http['seconds'])})"
+                            if kind != "embedded" and http else "")
+                note = f"{figures['sparql_queries']} SPARQL-queries{requests}"
+                if kind == "embedded" or not reference:
+                    t.timed("12", what, figures, note=note + ("; de maat voor de andere / the measure for the others" if kind == "embedded" else ""))
+                    continue
+                limit = BACKEND_TARGETS[mode]
+                ratio = figures["median"] / reference[question][mode]["median"]
+                same = entry["measure"].get(f"{question}_same_answer")
+                paired = ((b.get("pairs") or {}).get(kind) or {}).get(f"{question} {mode}")
+                t.add("12", what, len(figures["samples"]), _time(figures["median"]), _time(figures["p95"]),
+                      f"≤ {limit:g} × {BACKEND_NAMES['embedded']}", ratio <= limit,
+                      f"**{ratio:.2f} ×** {BACKEND_NAMES['embedded']} ({_time(reference[question][mode]['median'])})"
+                      + (f", per paar / pair by pair {paired:.2f} ×" if paired else "") + f"; {note}; "
+                      + ("zelfde antwoord / same answer: " + ("ja / yes" if same else "NEE / NO")))
+    return t.rows
+
+
+def _slowest(entry: dict, label: str, reference: dict | None, count: int = 3) -> str:
+    """The costliest requests of one measurement on a remote back-end, each beside what the same query took on
+    the embedded store (`reference`, its measurement) when it asked it."""
+    def top(measured: dict | None) -> list[dict]:
+        return (((measured or {}).get("requests") or {}).get(label) or {}).get("top") or []
+
+    measured = entry.get("measure") or {}
+    runs = max(1, measured.get("runs", 1))
+    embedded = {item["name"]: item for item in top(reference) if item["layer"] == "service"}
+    shown = [item for item in top(measured) if item["layer"] == "http"][:count]
+    parts = []
+    for item in shown:
+        text = f"`{item['name']}` {item['count'] / runs:.2g}× {_time(item['median'])} (max {_time(item['max'])})"
+        same = embedded.get(item["name"].split(": ", 1)[-1])
+        if same:
+            text += f", {BACKEND_NAMES['embedded']} {_time(same['median'])}"
+        parts.append(text)
+    return "; ".join(parts)
+
+
+def backend_note(b: dict, within_run: bool = False) -> str:
+    """What row 12 is, how it was measured, and which requests took the time on each back-end."""
+    versions = b.get("versions") or {}
+    lines = []
+    if not within_run:
+        lines.append(f"Gemeten / measured: {b.get('date')} · {b.get('cores')} cores · opdracht / command: "
+                     f"`.venv/bin/{b.get('command')}` · {_source(b)}")
+        lines.append("")
+    lines.append(
+        "Zelfde gegevens, zelfde run / same data, same run: elke achterkant krijgt dezelfde gegenereerde gegevens en de "
+        "CBS-bestanden, geladen in een eigen proces; daarna worden ze samen gemeten in één vers proces, meting om meting "
+        "om de beurt (zo raakt een wisselende belasting van de machine ze gelijk; *per paar*: de mediaan van de "
+        "verhoudingen meting voor meting): GraphQL in proces "
+        "(`schema().execute`, elk verzoek in `cache.one_moment()` zoals de middleware van de service, dus een externe "
+        f"store wordt per verzoek één keer naar zijn revisies gevraagd), {b.get('runs')} metingen na {b.get('warmup')} "
+        "opwarmronde(s); *na een schrijfactie*: vóór elke meting, buiten de klok, één schrijfactie in de graaf van de "
+        "gemeente (de *koud* van rij 2 en 3), bij een externe store door het journaal. / Each back-end gets the same "
+        "generated data and CBS files, loaded in a process of its own; then all are measured in one fresh process, run by "
+        "run in turn (a changing machine load touches them alike; *pair by pair*: the median of the run-by-run ratios), "
+        "through GraphQL in process, each request inside `cache.one_moment()` as the service's middleware runs it; *after a write*: one "
+        "write to the municipality's graph before each run, outside the clock (the *cold* of rows 2 and 3).")
+    lines.append("")
+    lines.append(
+        f"Servers op dezelfde machine, loopback / servers on the same machine, loopback: `oxigraph serve` "
+        f"{versions.get('oxigraph', '')} (standaardinstellingen / defaults), Virtuoso {versions.get('virtuoso', '')} "
+        f"(`virtuoso-t`, de instellingen van `tests/servers.py`, met / the settings of tests/servers.py, with "
+        f"NumberOfBuffers = {b.get('virtuoso_buffers'):,}: {b.get('virtuoso_buffers', 0) * 8192 / 1e6:,.0f} MB, wat "
+        "virtuoso.ini aanraadt bij 2 GB vrij geheugen / what virtuoso.ini advises with 2 GB free); pyoxigraph "
+        f"{versions.get('pyoxigraph', '')} in proces / in process.")
+    load_average = b.get("load_average") or {}
+    if load_average:
+        lines.append("")
+        lines.append("Belasting van de machine (1 min) voor → na elke achterkant / load average before → after each back-end: "
+                     + "; ".join(f"{BACKEND_NAMES.get(k, k)} {v['before'][0]} → {v['after'][0]}" for k, v in load_average.items())
+                     + "".join(f"; {label}: gewacht op rust / waited for quiet {b[key]['waited_seconds']} s, daarna / then {b[key]['load'][0]}"
+                               for key, label in (("quiet", "bij de start / at the start"), ("quiet_before_measuring", "voor het meten / before measuring"))
+                               if b.get(key)) + ".")
+    slow = []
+    reference = ((b.get("backends") or {}).get("embedded") or {}).get("measure")
+    for kind, entry in (b.get("backends") or {}).items():
+        if kind == "embedded" or not entry.get("measure"):
+            continue
+        for question, title in QUESTIONS.items():
+            for mode, label in MODES.items():
+                found = _slowest(entry, f"{question} {mode}", reference)
+                if found:
+                    slow.append(f"- {BACKEND_NAMES.get(kind, kind)}, {title}, {label}: {found}")
+    if slow:
+        lines += ["", "Waar de tijd heen gaat: de duurste verzoeken per meting (aantal per meting, mediaan, max) / where the "
+                      "time goes: the costliest requests per run (count per run, median, max):", "", *slow]
+    if b.get("errors"):
+        lines += ["", "Fouten / errors:", "", *(f"- {e}" for e in b["errors"])]
+    return "\n".join(lines)

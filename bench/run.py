@@ -11,7 +11,9 @@ Steps (each a child process where that matters, see bench/phases.py):
     benchmark over all municipalities, validation of one municipality and of all of them, a mutation;
  4. `doelgraaf serve --store DIR` in a subprocess and httpx clients at 1, 8 and 32 concurrent requests;
  5. its /sparql against `oxigraph serve-read-only` on a checkpoint of the same store (bench/sparql_endpoint.py);
- 6. query 2 on 10 municipalities with rdflib's own engine against the same on Oxigraph.
+ 6. query 2 on 10 municipalities with rdflib's own engine against the same on Oxigraph;
+ 7. row 12: query 2 and benchmark through GraphQL on each back-end (embedded, `oxigraph serve`, Virtuoso), each
+    loaded with the same data in the same run (bench/backends.py; `--backends` chooses, `none` leaves it out).
 Below national scale the CBS files are cut down to the generated municipalities.
 """
 
@@ -134,7 +136,8 @@ def run(scale: str = "national", municipalities: int | None = None, runs: int = 
         out: Path = BENCH / "out", results: Path = BENCH / "RESULTS.md", throughput_seconds: float = 10.0,
         seed: int = gen.DEFAULT_SEED, validate_all: bool = True, wait_quiet: float = 0, keep_store: bool = False,
         command: str | None = None, warmup: int = 1, programme_scale: float = 1.0,
-        clients: tuple[int, ...] = (1, 8, 32), dashboard_views: tuple[str, ...] | None = None, dashboard_demo: bool = True) -> dict:
+        clients: tuple[int, ...] = (1, 8, 32), dashboard_views: tuple[str, ...] | None = None, dashboard_demo: bool = True,
+        backends: tuple[str, ...] | None = None) -> dict:
     """Run every measurement and write `results`; failures are recorded there (report["errors"]), never hidden."""
     count = municipalities or SCALES[scale]
     out.mkdir(parents=True, exist_ok=True)
@@ -242,6 +245,16 @@ def run(scale: str = "national", municipalities: int | None = None, runs: int = 
     sample = neighbours(manifest, code, min(10, len(codes)))
     report["naive"] = phase("naive", lambda: naive.measure(nquads, sample, code, max(1, min(runs, 5)), warmup))
 
+    # 12. the same questions on each back-end, each loaded with the same data (bench/backends.py)
+    from bench import backends as per_backend
+
+    kinds = per_backend.KINDS if backends is None else backends
+    if kinds:
+        report["backends"] = phase("backends", lambda: per_backend.measure(
+            nquads, files, code, runs, warmup, out, kinds, keep=keep_store,
+            municipalities=count, triples=manifest["triples"], wait_quiet=wait_quiet))
+        errors += [f"backends: {e}" for e in (report["backends"] or {}).get("errors", [])]
+
     report["seconds"] = time.perf_counter() - started_all
     report["source"]["end"] = code_state()  # type: ignore[index]
     (out / "results.json").write_text(json.dumps(report, indent=1, default=str), encoding="utf-8")
@@ -280,11 +293,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--wait-quiet", type=float, default=0, metavar="SECONDS",
                         help="wacht eerst tot de machine rustig is / first wait for a quiet machine")
     parser.add_argument("--keep-store", action="store_true", help="bewaar de store in --out / keep the store")
+    parser.add_argument("--backends", default="embedded,oxigraph,virtuoso",
+                        help="rij 12: deze achterkanten, kommagescheiden, of none / row 12: these back-ends, comma-separated, or none")
     args = parser.parse_args(argv)
     command = "python -m bench.run " + " ".join(sys.argv[1:] if argv is None else argv)
     report = run(args.scale, args.municipalities, args.runs, args.load_runs, args.out, args.results, args.throughput_seconds,
                  args.seed, not args.no_validate_all, args.wait_quiet, args.keep_store, command.strip(), args.warmup,
-                 args.programme_scale, tuple(int(c) for c in args.clients.split(",")))
+                 args.programme_scale, tuple(int(c) for c in args.clients.split(",")),
+                 backends=() if args.backends.strip() == "none" else tuple(k.strip() for k in args.backends.split(",") if k.strip()))
     return 1 if report["errors"] else 0
 
 

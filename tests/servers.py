@@ -129,15 +129,16 @@ def available_kinds() -> list[str]:
     return [kind for kind in KINDS if skip_reason(kind) is None]
 
 
-def start(kind: str, directory: Path) -> tuple[Endpoint, Stop]:
-    """The store for `kind`: the one the environment names, else one started in `directory`."""
+def start(kind: str, directory: Path, **options) -> tuple[Endpoint, Stop]:
+    """The store for `kind`: the one the environment names, else one started in `directory` (with `options` of
+    its start_<kind>)."""
     named = from_environment(kind)
     if named:
         return named, _nothing_to_stop
     reason = skip_reason(kind)
     if reason:
         raise RuntimeError(reason)
-    return {"oxigraph": start_oxigraph, "virtuoso": start_virtuoso}[kind](directory)
+    return {"oxigraph": start_oxigraph, "virtuoso": start_virtuoso}[kind](directory, **options)
 
 
 def free_port() -> int:
@@ -200,8 +201,10 @@ def start_oxigraph(directory: Path) -> tuple[Endpoint, Stop]:
     return endpoint, _Stopper(process)
 
 
-def virtuoso_ini(directory: Path, sql_port: int, http_port: int) -> str:
-    """A virtuoso.ini for a throw-away test database: every file in `directory`, loopback only, small."""
+def virtuoso_ini(directory: Path, sql_port: int, http_port: int, buffers: int = 10_000) -> str:
+    """A virtuoso.ini for a throw-away test database: every file in `directory`, loopback only, small.
+    `buffers`: Virtuoso's page cache in 8 kB pages (10,000 is 80 MB, enough for the tests; the bench gives a
+    national dataset more, bench/backends.py)."""
     d = Path(directory).resolve()
     return f"""\
 ; A throw-away Virtuoso for the Doelgraaf tests, written by tests/servers.py.
@@ -231,9 +234,8 @@ MaxClientConnections = 20
 CheckpointInterval   = 0
 CaseMode             = 2
 DirsAllowed          = {d}
-; Debian's sample figures (80 MB of pages), enough for the test data
-NumberOfBuffers      = 10000
-MaxDirtyBuffers      = 6000
+NumberOfBuffers      = {buffers}
+MaxDirtyBuffers      = {buffers * 3 // 5}
 MaxQueryMem          = 500M
 ThreadsPerQuery      = 4
 AsyncQueueMaxThreads = 10
@@ -275,9 +277,9 @@ def isql(port: int, statements: str, user: str = "dba", password: str = "dba") -
     return done.stdout
 
 
-def start_virtuoso(directory: Path) -> tuple[Endpoint, Stop]:
+def start_virtuoso(directory: Path, buffers: int = 10_000) -> tuple[Endpoint, Stop]:
     """OpenLink Virtuoso (open-source edition) with a fresh database in `directory`, writable anonymously (start()
-    checks that it is there)."""
+    checks that it is there); `buffers` as in virtuoso_ini."""
     binary = virtuoso_binary()
     directory = Path(directory).resolve()
     directory.mkdir(parents=True, exist_ok=True)
@@ -286,7 +288,7 @@ def start_virtuoso(directory: Path) -> tuple[Endpoint, Stop]:
         http_port = free_port()
     (directory / "www").mkdir(exist_ok=True)  # an empty web root: the HTTP server would serve the ini and log
     ini = directory / "virtuoso.ini"
-    ini.write_text(virtuoso_ini(directory, sql_port, http_port))
+    ini.write_text(virtuoso_ini(directory, sql_port, http_port, buffers))
     log = directory / "virtuoso.log"
     with (directory / "virtuoso.out").open("wb") as output:
         process = subprocess.Popen([binary, "+foreground", "+configfile", str(ini)], cwd=directory,
