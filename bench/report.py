@@ -484,8 +484,11 @@ def backend_note(b: dict, within_run: bool = False) -> str:
                 if found:
                     slow.append(f"- {BACKEND_NAMES.get(kind, kind)}, {title}, {label}: {found}")
     if slow:
-        lines += ["", "Waar de tijd heen gaat: de duurste verzoeken per meting (aantal per meting, mediaan, max) / where the "
-                      "time goes: the costliest requests per run (count per run, median, max):", "", *slow]
+        lines += ["", "Waar de tijd heen gaat: de duurste verzoeken per meting (aantal per meting, mediaan, max), naast dezelfde "
+                      "query op de ingebouwde store; daar lopen de queries van één verzoek naast elkaar in threads van hetzelfde "
+                      "proces, dus telt de tijd van één query de andere mee / where the time goes: the costliest requests per run "
+                      "(count per run, median, max), beside the same query on the embedded store, where a request's queries run "
+                      "side by side in threads of one process, so that one query's time includes the others':", "", *slow]
     if b.get("errors"):
         lines += ["", "Fouten / errors:", "", *(f"- {e}" for e in b["errors"])]
     return "\n".join(lines)
