@@ -107,7 +107,8 @@ class RemoteRepository(Repository):
         declared = "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in prefixes.items())
         every = None
         if dataset.default is None or dataset.named is None:
-            every = [graph for graph in self.named_graphs() if not is_private_graph(graph)]
+            # listing the graphs scans the store (Virtuoso: all of it): once until the next write, not per public query
+            every = cache.cached(self, "public graphs", lambda: [graph for graph in self.named_graphs() if not is_private_graph(graph)])
         parameters = [("default-graph-uri", iri) for iri in (every if dataset.default is None else dataset.default)]
         parameters += [("named-graph-uri", iri) for iri in (every if dataset.named is None else dataset.named)]
         graph_form = form in ("CONSTRUCT", "DESCRIBE")
